@@ -1,0 +1,180 @@
+"""Problems as data: every validation issue has a code, a place and a fix.
+
+The catalogue below is the one place where user-facing problem texts live, so
+an editor sees the same wording from the build, the CLI and the tests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable
+
+ERROR = "error"
+WARNING = "warning"
+
+# code -> (title, message template, hint template)
+CATALOGUE: dict[str, tuple[str, str, str]] = {
+    "yaml-syntax": (
+        "YAML 语法错误",
+        "无法解析 YAML：{detail}",
+        "检查这一行的缩进（用空格，不用 Tab）、冒号后的空格和引号是否成对。",
+    ),
+    "yaml-not-mapping": (
+        "YAML 顶层结构错误",
+        "文件顶层应是“键: 值”的映射，实际是 {actual}。",
+        "参照同目录下其他文件的写法，把内容放在顶层键下面。",
+    ),
+    "missing-key": (
+        "缺少必填项",
+        "缺少必填项“{key}”。",
+        "在 {parent} 下补上“{key}: …”。",
+    ),
+    "unknown-key": (
+        "未知的键",
+        "未知的键“{key}”。",
+        "{suggestion}",
+    ),
+    "wrong-type": (
+        "类型错误",
+        "“{key}”应为{expected}，实际是{actual}：{value!r}。",
+        "把“{key}”改成{expected}。",
+    ),
+    "bad-value": (
+        "取值无效",
+        "“{key}”的值 {value!r} 无效：{detail}",
+        "{hint}",
+    ),
+    "unknown-reference": (
+        "引用不存在",
+        "“{key}”引用了不存在的 {kind}“{value}”。",
+        "{suggestion}",
+    ),
+    "duplicate-id": (
+        "编号重复",
+        "{kind}编号“{value}”重复出现（另见 {other}）。",
+        "给其中一个改一个唯一的编号。",
+    ),
+    "csv-cell": (
+        "表格单元格错误",
+        "{detail}",
+        "{hint}",
+    ),
+    "csv-structure": (
+        "表格结构错误",
+        "{detail}",
+        "{hint}",
+    ),
+    "template-error": (
+        "页面模板错误",
+        "{detail}",
+        "检查 {{{{ … }}}} 里的宏名和参数，宏的用法见 handbook/编写指南。",
+    ),
+    "mkdocs-failed": (
+        "站点构建失败",
+        "mkdocs build --strict 报告了问题：{detail}",
+        "按上面的 WARNING/ERROR 行修改对应页面；旧的 site/ 保持不变。",
+    ),
+    "theme-patch": (
+        "主题补丁无法应用",
+        "在 mkdocs-material 的 {asset} 中找不到要修补的代码：{detail}",
+        "pyproject.toml 固定了 mkdocs-material 版本；升级主题时请同步更新 generator/theme.py 中的补丁。",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input file.
+
+    Args:
+        code: Stable kebab-case key into ``CATALOGUE``.
+        file: Path relative to the project root.
+        location: ``line 12``, a dotted key path (``fields[3].type``) or ``row 4, column 日期``.
+        message: Plain-Chinese statement of what is wrong.
+        hint: How to fix it.
+        severity: ``error`` fails the build, ``warning`` is only printed.
+        line: 1-based line number where known, for editors that jump to it.
+    """
+
+    code: str
+    file: str
+    location: str
+    message: str
+    hint: str = ""
+    severity: str = ERROR
+    line: int | None = None
+
+    def format(self) -> str:
+        where = self.file
+        if self.location:
+            where += f"：{self.location}"
+        label = "错误" if self.severity == ERROR else "警告"
+        text = f"[{label} {self.code}] {where}\n    {self.message}"
+        if self.hint:
+            text += f"\n    修改方法：{self.hint}"
+        return text
+
+    def to_dict(self) -> dict:
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "file": self.file,
+            "location": self.location,
+            "line": self.line,
+            "message": self.message,
+            "hint": self.hint,
+        }
+
+
+def problem(code: str, file: str, location: str = "", *, severity: str = ERROR, line: int | None = None, **params) -> Problem:
+    """Build a Problem from the catalogue, filling its templates with ``params``."""
+    _title, message, hint = CATALOGUE[code]
+    params = {k: v for k, v in params.items()}
+    return Problem(
+        code=code,
+        file=file,
+        location=location,
+        message=message.format(**params),
+        hint=hint.format(**params),
+        severity=severity,
+        line=line,
+    )
+
+
+class ProblemsFound(Exception):
+    """Raised once, after every input was checked, when any error was found."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems = list(problems)
+        super().__init__(f"{len(self.problems)} 个问题")
+
+
+def errors(problems: Iterable[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity == ERROR]
+
+
+def report(problems: Iterable[Problem]) -> str:
+    """Group problems by file, errors first, for the terminal."""
+    problems = sorted(problems, key=lambda p: (p.file, p.severity != ERROR, p.line or 0, p.location))
+    lines: list[str] = []
+    current = None
+    for p in problems:
+        if p.file != current:
+            current = p.file
+            lines.append(f"\n{p.file}")
+        lines.append("  " + p.format().replace("\n", "\n  "))
+    n_err = len(errors(problems))
+    n_warn = len(problems) - n_err
+    lines.append(f"\n共 {n_err} 个错误，{n_warn} 个警告。")
+    return "\n".join(lines)
+
+
+def suggest(name: str, choices: Iterable[str]) -> str:
+    """A 'did you mean' hint, the way click and pyxform offer the nearest valid name."""
+    import difflib
+
+    choices = list(choices)
+    close = difflib.get_close_matches(name, choices, n=1, cutoff=0.6)
+    if close:
+        return f"是不是想写“{close[0]}”？可用的有：{'、'.join(choices)}。"
+    return f"可用的有：{'、'.join(choices)}。" if choices else "删除这个键。"

@@ -1,0 +1,54 @@
+"""Organisation settings (data/settings.yaml): declared once, typed, validated."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.problems import Problem
+from generator.project import Project
+from generator.yamlsrc import load_yaml
+
+FILE = "settings.yaml"
+
+
+@dataclass(frozen=True)
+class Settings:
+    org_name: str
+    org_short: str
+    site_name: str
+    city: str
+    reviewed: str
+    draft_max_age_days: int
+
+
+_FIELDS = {
+    "org_name": str,
+    "org_short": str,
+    "site_name": str,
+    "city": str,
+    "reviewed": str,
+    "draft_max_age_days": int,
+}
+
+
+def load(project: Project) -> tuple[Settings | None, list[Problem]]:
+    doc, problems = load_yaml(project.data / FILE, project.root)
+    if doc is None:
+        return None, problems
+    data = doc.data if isinstance(doc.data, dict) else {}
+    for key, typ in _FIELDS.items():
+        if key not in data:
+            problems.append(doc.at("missing-key", key, key=key, parent="文件顶层"))
+        elif not isinstance(data[key], typ) or isinstance(data[key], bool):
+            expected = "文字" if typ is str else "整数"
+            problems.append(
+                doc.at("wrong-type", key, key=key, expected=expected, actual=type(data[key]).__name__, value=data[key])
+            )
+    from generator.problems import suggest
+
+    for key in data:
+        if key not in _FIELDS:
+            problems.append(doc.at("unknown-key", key, key=key, suggestion=suggest(key, _FIELDS)))
+    if problems:
+        return None, problems
+    return Settings(**{k: data[k] for k in _FIELDS}), []

@@ -1,0 +1,15 @@
+"""The build steps, in order. Each is a module with some of these functions:
+
+- ``load(ctx) -> (model, problems)``: read and validate its inputs (required);
+- ``macros(ctx) -> dict``: functions handbook pages may call as ``{{ name(...) }}``;
+- ``pages(ctx, out: Staging)``: write generated pages and assets;
+- ``postbuild(ctx, site_dir)``: adjust the built site (optional, not needed for a plain ``mkdocs build``).
+
+A step's model is available to later steps as ``ctx.models[NAME]``.
+"""
+
+STEPS = (
+    "generator.sources",
+    "generator.tables",
+    "generator.rules",
+)

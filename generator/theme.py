@@ -1,0 +1,78 @@
+"""Theme overrides written into build/theme (MkDocs ``custom_dir``).
+
+Two fixes to Material's shipped JavaScript, applied by copying the hashed
+asset into the override folder with one exact replacement each. The theme
+version is pinned in pyproject.toml; if an expected snippet is missing the
+build fails loudly instead of shipping an unpatched search.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import material
+
+from generator.problems import Problem, problem
+
+HERE = Path(__file__).parent
+THEME_SRC = HERE / "theme"
+VENDOR = HERE / "vendor"
+
+
+@dataclass(frozen=True)
+class Patch:
+    glob: str
+    old: str
+    new: str
+    why: str
+
+
+PATCHES = (
+    Patch(
+        glob="assets/javascripts/workers/search.*.min.js",
+        # query/segment: the inner loop stopped one character short, so a
+        # dictionary word at the very end of a query was never recognised.
+        old="for(let o=s+1;o<t.length;o++)t.slice(s,o)in e",
+        new="for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e",
+        why="segment() 末尾词",
+    ),
+    Patch(
+        glob="assets/javascripts/bundle.*.min.js",
+        # Search reacted to keyup only: a paste or an IME commit showed nothing
+        # until another key was released. Listen to "input" as well.
+        old='h(e,"keyup"),o).pipe(m(()=>e.value)',
+        new='h(e,"keyup"),h(e,"input"),o).pipe(m(()=>e.value)',
+        why="搜索框 input 事件",
+    ),
+)
+
+
+def material_templates() -> Path:
+    return Path(material.__file__).parent / "templates"
+
+
+def write_theme(out: Path) -> list[Problem]:
+    """Fill ``out`` with our template overrides, vendored scripts and patched assets."""
+    problems: list[Problem] = []
+    if THEME_SRC.is_dir():
+        shutil.copytree(THEME_SRC, out, dirs_exist_ok=True)
+    shutil.copytree(VENDOR, out / "assets" / "vendor", dirs_exist_ok=True)
+    templates = material_templates()
+    for patch in PATCHES:
+        matches = sorted(templates.glob(patch.glob))
+        if len(matches) != 1:
+            problems.append(
+                problem("theme-patch", "pyproject.toml", patch.glob, asset=patch.glob, detail=f"找到 {len(matches)} 个文件")
+            )
+            continue
+        source = matches[0]
+        text = source.read_text(encoding="utf-8")
+        if text.count(patch.old) != 1:
+            problems.append(problem("theme-patch", "pyproject.toml", patch.why, asset=source.name, detail=patch.old))
+            continue
+        target = out / source.relative_to(templates)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text.replace(patch.old, patch.new), encoding="utf-8")
+    return problems

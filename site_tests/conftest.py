@@ -1,0 +1,109 @@
+"""Browser test harness: build the site once, serve it on 127.0.0.1, drive the
+system Chromium. Every page test fails on a request to another host and on any
+console error."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import socketserver
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from generator.browser import launch
+from generator.build import build
+from generator.project import Project
+
+ROOT = Path(__file__).resolve().parent.parent
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
+
+
+@pytest.fixture(scope="session")
+def project() -> Project:
+    return Project(ROOT)
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory, project) -> Path:
+    """The whole site, built once per test session into a temp folder."""
+    return build(project, tmp_path_factory.mktemp("built") / "site")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir) -> str:
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as p:
+        b = launch(p)
+        yield b
+        b.close()
+
+
+def is_external(url: str) -> bool:
+    parsed = urlparse(url)
+    if parsed.scheme in ("data", "blob", "about", "file", "chrome-extension", "javascript"):
+        return False
+    return parsed.hostname not in LOCAL_HOSTS
+
+
+class PageWatch:
+    """What a page did that a test must never allow."""
+
+    def __init__(self):
+        self.external: list[str] = []
+        self.console_errors: list[str] = []
+        self.requests: list[str] = []
+
+    def attach(self, context, page) -> None:
+        def route(r):
+            self.requests.append(r.request.url)
+            if is_external(r.request.url):
+                self.external.append(r.request.url)
+                r.abort()
+            else:
+                r.continue_()
+
+        context.route("**/*", route)
+        page.on("console", lambda m: m.type == "error" and self.console_errors.append(m.text))
+        page.on("pageerror", lambda e: self.console_errors.append(str(e)))
+
+
+@pytest.fixture
+def watch() -> PageWatch:
+    return PageWatch()
+
+
+@pytest.fixture
+def page(browser, watch):
+    """A fresh page; fails the test on external requests or console errors."""
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    watch.attach(context, pg)
+    yield pg
+    context.close()
+    assert not watch.external, f"页面请求了外部主机：{watch.external}"
+    assert not watch.console_errors, f"浏览器控制台报错：{watch.console_errors}"
+
+
+def site_pages(site_dir: Path) -> list[str]:
+    """Every HTML page of the built site, as paths relative to its root."""
+    return sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html"))
