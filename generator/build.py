@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import handbook, settings, theme
-from generator.context import Context, Staging
+from generator.context import BuildOptions, Context, Staging
 from generator.problems import Problem, ProblemsFound, errors, problem
 from generator.project import Project
 from generator.steps import STEPS
@@ -38,12 +38,12 @@ def step_modules():
     return [importlib.import_module(name) for name in STEPS]
 
 
-def load_all(project: Project) -> tuple[Context | None, list[Problem]]:
+def load_all(project: Project, options: BuildOptions | None = None) -> tuple[Context | None, list[Problem]]:
     """Load and validate settings, data and forms. Never stops at the first problem."""
     loaded, problems = settings.load(project)
     if loaded is None:
         return None, problems
-    ctx = Context(project=project, settings=loaded)
+    ctx = Context(project=project, settings=loaded, options=options or BuildOptions())
     for module in step_modules():
         model, found = module.load(ctx)
         problems += found
@@ -90,11 +90,11 @@ def _sync_dir(new: Path, final: Path) -> None:
             target.write_bytes(data)
 
 
-def generate(project: Project, timings: Timings | None = None) -> Context:
+def generate(project: Project, timings: Timings | None = None, options: BuildOptions | None = None) -> Context:
     """Validate inputs and write build/docs and build/theme. Raises ProblemsFound."""
     timings = timings or Timings()
     started = time.perf_counter()
-    ctx, problems = load_all(project)
+    ctx, problems = load_all(project, options)
     timings.add("validate", started)
     if ctx is None or errors(problems):
         raise ProblemsFound(problems)
@@ -135,11 +135,13 @@ def mkdocs_build(project: Project, site_dir: Path) -> subprocess.CompletedProces
     )
 
 
-def build(project: Project, site: Path | None = None, timings: Timings | None = None) -> Path:
+def build(
+    project: Project, site: Path | None = None, timings: Timings | None = None, options: BuildOptions | None = None
+) -> Path:
     """The whole build. The site lands at ``site`` (default ``site/``) only on success."""
     timings = timings or Timings()
     final = (site or project.site).resolve()
-    ctx = generate(project, timings)
+    ctx = generate(project, timings, options)
     final.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=final.name + ".new.", dir=final.parent))
     try:

@@ -22,12 +22,13 @@ def _project(args) -> Project:
 
 def cmd_build(args) -> int:
     from generator.build import Timings, build
+    from generator.context import BuildOptions
 
     project = _project(args)
     timings = Timings()
     started = time.perf_counter()
     try:
-        site = build(project, Path(args.site_dir) if args.site_dir else None, timings)
+        site = build(project, Path(args.site_dir) if args.site_dir else None, timings, BuildOptions(fast=args.fast))
     except ProblemsFound as exc:
         print(report(exc.problems), file=sys.stderr)
         print("\n构建失败：上一次成功构建的 site/ 没有改动。", file=sys.stderr)
@@ -68,6 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("build", help="校验 data/ 和 forms/，生成页面，构建 site/")
     p.add_argument("--site-dir", help="输出目录（默认 site/）")
+    p.add_argument("--fast", action="store_true", help="跳过 PDF、Word、Excel 下载文件（只用于开发预览）")
     p.set_defaults(func=cmd_build)
     p = sub.add_parser("generate", help="只做预构建：校验并写入 build/，之后可直接 mkdocs build")
     p.set_defaults(func=cmd_generate)

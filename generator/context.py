@@ -36,8 +36,17 @@ class Staging:
         shutil.copyfile(source, self._target(rel, by))
 
 
+@dataclass(frozen=True)
+class BuildOptions:
+    """How much to build. ``fast`` skips slow downloads (PDF, DOCX, XLSX) for
+    tests that only need pages; the real build always makes everything."""
+
+    fast: bool = False
+
+
 @dataclass
 class Context:
     project: Project
     settings: Settings
+    options: BuildOptions = field(default_factory=BuildOptions)
     models: dict[str, Any] = field(default_factory=dict)

@@ -9,9 +9,12 @@ import sys
 import pytest
 
 from generator.build import build, generate, load_all
+from generator.context import BuildOptions
 from generator.problems import ProblemsFound, errors
 
 from site_tests.scratch import scratch_project
+
+FAST = BuildOptions(fast=True)
 
 
 def test_broken_yaml_names_file_and_line(tmp_path):
@@ -59,7 +62,7 @@ def test_all_problems_collected_before_failing(tmp_path):
     rules = project.data / "rules" / "deadlines.yaml"
     rules.write_text(rules.read_text(encoding="utf-8").replace("direction: before", "direction: earlier", 1), encoding="utf-8")
     with pytest.raises(ProblemsFound) as caught:
-        generate(project)
+        generate(project, options=FAST)
     files = {p.file for p in caught.value.problems}
     assert {"data/tables/towns.csv", "data/rules/deadlines.yaml"} <= files
 
@@ -67,11 +70,11 @@ def test_all_problems_collected_before_failing(tmp_path):
 def test_failed_build_keeps_previous_site(tmp_path):
     project = scratch_project(tmp_path / "proj")
     site = tmp_path / "site"
-    build(project, site)
+    build(project, site, options=FAST)
     before = (site / "index.html").read_bytes()
     (project.handbook / "start" / "sources.md").write_text("# 坏页面\n\n{{ rule('no_such_rule') }}\n", encoding="utf-8")
     with pytest.raises(ProblemsFound) as caught:
-        build(project, site)
+        build(project, site, options=FAST)
     assert any(p.file == "handbook/start/sources.md" and p.code == "template-error" for p in caught.value.problems)
     assert (site / "index.html").read_bytes() == before
     assert not list(tmp_path.glob("site.new.*"))
@@ -80,20 +83,20 @@ def test_failed_build_keeps_previous_site(tmp_path):
 def test_failed_mkdocs_build_keeps_previous_site(tmp_path):
     project = scratch_project(tmp_path / "proj")
     site = tmp_path / "site"
-    build(project, site)
+    build(project, site, options=FAST)
     before = sorted(p.name for p in site.rglob("*"))
     # A link to a page that does not exist is a warning, and --strict fails on it.
     page = project.handbook / "start" / "glossary.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n[坏链接](no-such-page.md)\n", encoding="utf-8")
     with pytest.raises(ProblemsFound) as caught:
-        build(project, site)
+        build(project, site, options=FAST)
     assert caught.value.problems[0].code == "mkdocs-failed"
     assert sorted(p.name for p in site.rglob("*")) == before
 
 
 def test_plain_mkdocs_build_works_after_generate(tmp_path):
     project = scratch_project(tmp_path / "proj")
-    generate(project)
+    generate(project, options=FAST)
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "plain")],
         cwd=project.root, capture_output=True, text=True,
