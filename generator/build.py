@@ -19,7 +19,7 @@ from pathlib import Path
 
 from generator import handbook, settings, theme
 from generator.context import BuildOptions, Context, Staging
-from generator.problems import Problem, ProblemsFound, errors, problem
+from generator.problems import Problem, ProblemsFound, errors, problem, report
 from generator.project import Project
 from generator.steps import STEPS
 
@@ -121,7 +121,9 @@ def generate(project: Project, timings: Timings | None = None, options: BuildOpt
             if leftover.exists():
                 shutil.rmtree(leftover)
     timings.add("generate", started)
-    ctx.models["_warnings"] = [p for p in problems if p not in errors(problems)]
+    warnings = [p for p in problems if p.severity != "error"]
+    if warnings:
+        print(report(warnings), file=sys.stderr)
     return ctx
 
 

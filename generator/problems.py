@@ -69,6 +69,11 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
         "{detail}",
         "检查 {{{{ … }}}} 里的宏名和参数，宏的用法见 handbook/编写指南。",
     ),
+    "missing-link": (
+        "链接目标还不存在",
+        "链接的页面或表格“{target}”还不存在，暂时显示为纯文字。",
+        "确认路径拼写；如果目标由其他部分生成，合并后会自动变成链接。",
+    ),
     "mkdocs-failed": (
         "站点构建失败",
         "mkdocs build --strict 报告了问题：{detail}",
