@@ -59,6 +59,13 @@ PATCHES = (
         ),
         why="搜索索引延迟加载",
     ),
+    Patch(
+        glob="partials/search.html",
+        # axe aria-dialog-name: the search dialog had no accessible name.
+        old='data-md-component="search" role="dialog">',
+        new='data-md-component="search" role="dialog" aria-label="{{ lang.t(\'search\') }}">',
+        why="搜索对话框名称",
+    ),
 )
 
 
