@@ -13,4 +13,5 @@ STEPS = (
     "generator.tables",
     "generator.rules",
     "generator.forms",
+    "generator.search_index",
 )
