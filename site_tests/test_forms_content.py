@@ -133,7 +133,7 @@ def test_sign_in_sheets_leave_room_to_handwrite():
 def test_closing_reason_lists_the_termination_conditions():
     reason = next(f for s in FORMS["case-closing-report"]["sections"] for f in s["fields"] if f["id"] == "closing_reason")
     opts = " ".join(reason["options"])
-    for word in ("目标已达成", "无法建立", "服务范围", "危险", "拒绝服务", "三个月", "死亡"):
+    for word in ("目标已达成", "无法建立", "本机构范围", "危险", "拒绝服务", "三个月", "死亡", "离开"):
         assert word in opts
 
 
