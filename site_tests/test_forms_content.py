@@ -140,7 +140,7 @@ def test_closing_reason_lists_the_termination_conditions():
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
 def test_case_file_refers_to_real_fields(path):
     case = yaml.safe_load(path.read_text(encoding="utf-8"))
-    assert {"form", "description", "values", "expected"} <= set(case)
+    assert {"form", "description", "values", "expect"} <= set(case)
     d = FORMS[case["form"]]
     fields = {f["id"]: f for s in d["sections"] for f in s["fields"]}
     if isinstance(case["values"], dict):
@@ -150,7 +150,7 @@ def test_case_file_refers_to_real_fields(path):
                 cols = {c["id"] for c in fields[key]["columns"]}
                 for row in value:
                     assert set(row) <= cols
-    for e in case["expected"]:
-        assert e["severity"] in ("error", "warning")
-        base = e["field"].split("[")[0]
-        assert base == "" or base in fields
+    assert set(case["expect"]) == {"errors", "warnings"}
+    for item in case["expect"]["errors"] + case["expect"]["warnings"]:
+        field, code = item.rsplit(":", 1)
+        assert code and (field == "" or field.split("[")[0] in fields)
