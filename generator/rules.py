@@ -54,6 +54,8 @@ class Rule:
     def span(self) -> str:
         """``14 天前``, ``3 个工作日后``, ``次月5日前``: the amount in words."""
         unit = UNITS[self.unit]
+        if self.amount == 0 and self.unit == "calendar_day":
+            return "当天"
         if "{n}" in unit:
             return unit.format(n=self.amount)
         return f"{self.amount} {unit}{DIRECTIONS[self.direction]}"
