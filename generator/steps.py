@@ -13,4 +13,5 @@ STEPS = (
     "generator.tables",
     "generator.rules",
     "generator.termination",
+    "generator.archive_order",
 )
