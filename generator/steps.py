@@ -14,4 +14,5 @@ STEPS = (
     "generator.rules",
     "generator.termination",
     "generator.archive_order",
+    "generator.search_index",
 )
