@@ -177,3 +177,34 @@ def test_broken_termination_data_is_reported_with_its_place(tmp_path, edit, code
     found = [p for p in errors(problems) if p.file == "data/rules/termination_conditions.yaml"]
     assert found and found[0].code == code and where in found[0].location, problems
     assert found[0].hint
+
+
+def test_procedure_pages_take_deadline_numbers_from_data():
+    """A deadline typed by hand would drift from data/rules/deadlines.yaml."""
+    import re
+
+    typed = []
+    for chapter in CHAPTERS:
+        for path in sorted((ROOT / "handbook" / chapter).glob("*.md")):
+            for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                outside_macros = re.sub(r"\{\{.*?\}\}|\{%.*?%\}", "", line)
+                if re.search(r"[0-9]+ ?(个工作日|天|日前|个月)", outside_macros):
+                    typed.append(f"{path.relative_to(ROOT)}:{n}")
+    assert not typed, f"这些行手写了期限数字，请改用 rule()/rule_text()/deadline()：{typed}"
+
+
+def test_deadline_phrase_reads_like_the_rule():
+    from generator.build import load_all
+    from generator.project import Project
+
+    ctx, _problems = load_all(Project(ROOT))
+    rules = ctx.models["rules"].rules
+    by_unit = {
+        "case_closing_report": "{n} 个工作日内",
+        "group_plan_submit": "提前 {n} 天",
+        "monthly_documents": "次月{n}日前",
+        "case_assessment_report": "{n} 个月内",
+    }
+    for rule_id, pattern in by_unit.items():
+        assert rules[rule_id].period() == pattern.format(n=rules[rule_id].amount)
+    assert rules["consult_record_same_day"].period() == "当天"
