@@ -208,3 +208,23 @@ def test_deadline_phrase_reads_like_the_rule():
     for rule_id, pattern in by_unit.items():
         assert rules[rule_id].period() == pattern.format(n=rules[rule_id].amount)
     assert rules["consult_record_same_day"].period() == "当天"
+
+
+
+@pytest.mark.parametrize(
+    "query, target",
+    [
+        ("结案条件", "case/termination.html"),
+        ("转介", "case/referral.html"),
+        ("点名表", "group/sessions.html"),
+        ("档案编码", "archive/coding.html"),
+        ("宋体", "archive/format.html"),
+        ("家访", "consult/visits.html"),
+    ],
+)
+def test_search_finds_procedure_page(page, base_url, query, target):
+    from site_tests.test_site import search
+
+    page.goto(base_url)
+    hrefs = search(page, query)
+    assert any(target in h for h in hrefs[:5]), hrefs[:5]
