@@ -228,3 +228,15 @@ def test_search_finds_procedure_page(page, base_url, query, target):
     page.goto(base_url)
     hrefs = search(page, query)
     assert any(target in h for h in hrefs[:5]), hrefs[:5]
+
+
+def test_termination_data_covers_every_listed_article():
+    """Each article of the sources' closing lists is behind at least one condition."""
+    cited = {c for item in _yaml("termination_conditions.yaml")["conditions"] for c in item["cite"]}
+    numerals = "六七八九十"
+    articles = [f"001《基本服务制度》第{n}条" for n in numerals] + [
+        f"001《基本服务制度》第十{n}条" for n in "一二三四五"
+    ]
+    articles += ["004 第二十四条", "004 第三十二条（一）", "004 第三十二条（二）", "004 第三十二条（三）"]
+    missing = [a for a in articles if a not in cited]
+    assert not missing, missing
