@@ -10,6 +10,7 @@ rule cites its source.
 
 from __future__ import annotations
 
+import csv
 import re
 from pathlib import Path
 
@@ -18,6 +19,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
+# Adopted thresholds as data (owned by the indicators section); the prose must agree.
+STANDARDS_CSV = ROOT / "data" / "indicators" / "standards.csv"
 
 # slug -> (title word, number of non-quantitative indicators in 002)
 DOMAINS = {
@@ -118,6 +121,28 @@ def test_lecture_and_activity_size_show_adopted_value_and_others(site_dir, slug)
     activity = next(b for b in boxes if b.startswith("活动规模"))
     assert "大型社区活动100人及以上" in activity and "中小型社区活动至少50人、不足100人" in activity
     assert "超过50人" in activity  # the elderly domain's own line stays visible
+
+
+def _threshold(rows: dict, measure: str, domain: str = "全部") -> str:
+    value = float(rows[(measure, domain)]["value"])
+    return f"{value * 100:g}%" if value < 1 else f"{value:g}"
+
+
+@pytest.mark.skipif(not STANDARDS_CSV.exists(), reason="threshold data not merged yet")
+def test_adopted_boxes_agree_with_the_threshold_data(site_dir):
+    with STANDARDS_CSV.open(encoding="utf-8-sig", newline="") as f:
+        rows = {(r["measure"], r["domain"]): r for r in csv.DictReader(f)}
+    boxes = [text(b) for b in by_class(article(read(site_dir, "standards/children-youth.html")), "admonition", "rule")]
+    group, activity, lecture = (next(b for b in boxes if b.startswith(w)) for w in ("小组节数", "活动规模", "讲座人数"))
+    assert f"讲座每场至少{_threshold(rows, 'lecture_min_people')}人参加" in lecture
+    assert f"时长至少{_threshold(rows, 'lecture_min_minutes')}分钟" in lecture
+    assert f"儿童青少年、老年人每场{_threshold(rows, 'lecture_min_people', '儿童青少年')}人" in lecture
+    assert f"大型社区活动{_threshold(rows, 'large_activity_min_people')}人及以上" in activity
+    assert f"中小型社区活动至少{_threshold(rows, 'small_activity_min_people')}人" in activity
+    assert f"小组至少{_threshold(rows, 'group_min_members')}人、至少{_threshold(rows, 'group_min_sessions')}节" in group
+    assert f"出勤率至少{_threshold(rows, 'group_min_attendance')}" in group
+    correction = next(d for (m, d) in rows if m == "group_min_sessions" and "矫正" in d)
+    assert f"社区矫正小组至少{_threshold(rows, 'group_min_sessions', correction)}节" in group
 
 
 def test_youth_page_gives_ages_opening_hours_and_workload_split(site_dir):
