@@ -147,7 +147,7 @@ def test_adopted_boxes_agree_with_the_threshold_data(site_dir):
 
 def test_youth_page_gives_ages_opening_hours_and_workload_split(site_dir):
     body = text(article(read(site_dir, "standards/children-youth.html")))
-    for fact in ("6–18岁", "每周至少2个晚上", "周末至少1天", "75%以上", "25%以下", "1–2项", "不少于5节", "不少于20人"):
+    for fact in ("6-18岁", "每周至少2个晚上", "周末至少1天", "75%以上", "25%以下", "1-2项", "不少于5节", "不少于20人"):
         assert fact in body, fact
 
 
