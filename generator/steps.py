@@ -14,5 +14,6 @@ STEPS = (
     "generator.rules",
     "generator.termination",
     "generator.archive_order",
+    "generator.forms",
     "generator.search_index",
 )
