@@ -90,6 +90,9 @@ class AttainmentRules:
                 }
                 for i in self.items
             ],
+            "input_keys": list(TOP_KEYS),
+            "required_keys": list(REQUIRED_KEYS),
+            "results": {"strict": RESULT_STRICT, "converted": RESULT_CONVERTED, "not_met": RESULT_NOT_MET},
             "limits": {"posts": MAX_POSTS, "count": MAX_COUNT},
             "messages": MESSAGES,
         }
