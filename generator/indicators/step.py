@@ -139,14 +139,15 @@ def _domain_page(ctx, model: Indicators, d, source_text, titles, fast) -> str:
     lines += [
         f"# {d.name}服务的量化指标",
         "",
-        f"本表按 {source_text(d.source)}（{d.chapter}）逐行整理，共 **{len(rows)}** 项，按“{d.first_column}”分为{len(groups)}类：{'、'.join(groups)}。",
+        f"本表按来源 002《{ctx.models['sources'].documents['002'].title}》{d.chapter}第三节逐行整理，共 **{len(rows)}** 项，"
+        f"按“{d.first_column}”分为 {len(groups)} 类：{'、'.join(groups)}。",
         "",
         "!!! note \"怎么读这张表\"",
         "",
         "    - “量化标准”一栏大多只写了计量单位（如“人次”“例”“份”），具体数量由服务合同或年度计划约定。",
     ]
     if targets:
-        examples = "、".join(f"{r.indicator} {r.standard}" for r in targets[:3])
+        examples = "、".join(dict.fromkeys(f"{r.indicator} {r.standard}" for r in targets))
         lines.append(f"    - 写了百分数的是目标值，如 {examples}。")
     lines += [
         "    - 来源表格里上下合并的单元格，这里在每一行都重复写出，方便筛选和打印。",
