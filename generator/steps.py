@@ -13,4 +13,5 @@ STEPS = (
     "generator.tables",
     "generator.rules",
     "generator.indicators.step",
+    "generator.search_index",
 )
