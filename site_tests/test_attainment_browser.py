@@ -94,7 +94,8 @@ def test_bad_field_shows_a_message_and_no_verdict(calc):
 
 def test_inputs_are_kept_in_the_url_hash_and_restored(calc, base_url, browser):
     fill_example(calc)
-    url = calc.url
+    # location.href, not page.url: Playwright learns of replaceState a moment later
+    url = calc.evaluate("location.href")
     assert "#" in url and "professional_case=28" in url and "satisfaction=86" in url
     context = browser.new_context()
     other = context.new_page()

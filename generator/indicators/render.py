@@ -51,10 +51,8 @@ def indicator_table(model: Indicators, domain: str, source_text) -> str:
 
 
 def minimum_text(model: Indicators, post_type: str, item: AnnualItem) -> str:
-    cell = model.minimums[(post_type, item.key)]
-    if cell.minimum is None:
-        return cell.requirement
-    return f"≥{cell.minimum} {cell.unit}/年"
+    """The cell as the source writes it (≥30个/年, 根据实际确定)."""
+    return model.minimums[(post_type, item.key)].requirement
 
 
 def volume_amount(item: AnnualItem) -> str:
