@@ -261,7 +261,11 @@ def _annual_page(ctx, model: Indicators, source_text, titles, fast) -> str:
         "",
         _download_links([(n, titles[n]) for n in ("post_types", "annual_items", "annual_indicators", "conversion_groups", "conversion_rules", "indicator_definitions")], fast),
         "",
-        "想直接算一个岗位或团队是否达标，用[年度指标达标计算器](../calculators/indicator-attainment/index.md)。",
+        "## 相关页面",
+        "",
+        "- [年度指标达标计算器](../calculators/indicator-attainment/index.md)：输入全年完成量，逐项和折算后判断是否达标。",
+        f"- {_handbook_link(ctx, 'annual/index.md', '年度服务指标（手册正文）')}",
+        f"- {_handbook_link(ctx, 'annual/assessment.md', '达标标准与折算的说明')}",
         "",
     ]
     return "\n".join(lines)
