@@ -139,3 +139,10 @@ def test_without_javascript_the_minimums_are_still_readable(browser, base_url):
     assert page.locator('.js-ia-min[data-item="professional_case"]').inner_text() == "30"
     assert page.locator("table.ind-annual tbody tr").count() == 16
     context.close()
+
+
+def test_a_ratio_typed_into_the_percent_field_gets_a_hint(calc):
+    fill_example(calc)
+    calc.fill("#ia-satisfaction", "0.86")
+    assert "86" in calc.locator(".ia-ratio-hint").inner_text()
+    assert calc.locator(".ia-verdict__title").inner_text() == "结论：未达标"

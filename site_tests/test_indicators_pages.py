@@ -107,3 +107,14 @@ def test_tables_fit_an_a4_page_when_printed(page, base_url):
     widths = page.locator("table.ind-table").evaluate_all("ts => ts.map(t => t.getBoundingClientRect().right)")
     assert max(widths) <= 720
     assert page.locator(".md-sidebar").first.is_hidden()
+
+
+@pytest.mark.parametrize("rel, source", [
+    ("indicators/index.html", "data/indicators/"),
+    ("indicators/annual.html", "data/indicators/"),
+    ("indicators/standards.html", "data/indicators/standards.csv"),
+    ("calculators/indicator-attainment/index.html", "data/indicators/annual_indicators.csv"),
+])
+def test_generated_pages_say_which_data_file_they_come_from(page, base_url, rel, source):
+    page.goto(base_url + rel)
+    assert source in page.locator(".page-meta").inner_text()
