@@ -15,5 +15,6 @@ STEPS = (
     "generator.termination",
     "generator.archive_order",
     "generator.forms",
+    "generator.indicators.step",
     "generator.search_index",
 )
