@@ -17,7 +17,7 @@ from generator.yamlsrc import YamlDoc, load_yaml
 
 NAME = "rules"
 FILE = Path("rules") / "deadlines.yaml"
-TOPICS = ("个案", "小组", "社区活动", "档案", "督导与人事", "投诉与反馈")
+TOPICS = ("个案", "小组", "社区活动", "档案", "自查与总结", "督导与人事", "投诉与反馈")
 UNITS = {
     "calendar_day": "天",
     "working_day": "个工作日",
