@@ -12,6 +12,9 @@ STEPS = (
     "generator.sources",
     "generator.tables",
     "generator.rules",
+    "generator.termination",
+    "generator.archive_order",
     "generator.forms",
+    "generator.indicators.step",
     "generator.search_index",
 )
