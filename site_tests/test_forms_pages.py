@@ -22,9 +22,9 @@ def forms():
     return list(ctx.models["forms"])
 
 
-def sample(kind: str, options=(), field_id: str = "") -> str | list:
+def sample(kind: str, options=(), max_length: int | None = None) -> str | list:
     """A value a worker could type for a field or column of this type."""
-    return {
+    value = {
         "text": "张三",
         "textarea": "第一行\n第二行",
         "date": "2026-03-01",
@@ -35,6 +35,7 @@ def sample(kind: str, options=(), field_id: str = "") -> str | list:
         "archive_code": "GC-CAB-C01-201301-WM",
         "yesno": "是",
     }.get(kind, options[0] if options else "")
+    return value[:max_length] if max_length and kind in ("text", "textarea") else value
 
 
 def fill_like_a_worker(page, form) -> dict:
@@ -66,7 +67,7 @@ def fill_like_a_worker(page, form) -> dict:
                 for c in f.columns:
                     if c.type == "signature":
                         continue
-                    value = sample(c.type, c.options)
+                    value = sample(c.type, c.options, c.max_length)
                     selector = f"#f-{f.id}-{r}-{c.id}"
                     if c.type in ("choice", "yesno"):
                         page.select_option(selector, value)
@@ -76,7 +77,7 @@ def fill_like_a_worker(page, form) -> dict:
                 rows.append(row)
             expected[f.id] = [r for r in rows if any(v != "" for v in r.values())]
         else:
-            value = sample(f.type)
+            value = sample(f.type, max_length=f.max_length)
             page.fill(f"#f-{f.id}", value)
             expected[f.id] = value
         if f.other_option:
@@ -184,3 +185,12 @@ def test_search_finds_a_form_by_another_name(page, base_url, site_dir, name, for
     page.wait_for_selector(".md-search-result__item", timeout=10_000)
     hrefs = page.locator(".md-search-result__item > a").evaluate_all("els => els.map(e => e.href)")
     assert any(f"forms/{form_id}/index.html" in h for h in hrefs[:5]), hrefs
+
+
+def test_every_form_name_is_one_search_term(forms):
+    """Titles and aliases are jieba words, so searching a form's other name finds it."""
+    import re
+
+    words = {l.split()[0] for l in (ROOT / "data" / "search" / "userdict.txt").read_text(encoding="utf-8").splitlines() if l.strip()}
+    missing = [n for f in forms for n in (f.title, *f.aliases) if re.fullmatch(r"[\u4E00-\u9FD5a-zA-Z0-9]+", n) and n not in words]
+    assert not missing, f"把这些名称加进 data/search/userdict.txt（每行“词 50 n”）：{missing}"

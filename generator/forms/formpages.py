@@ -12,9 +12,10 @@ from generator.forms.webform import form_html, header_field
 
 # Procedure steps in the order a worker meets them; unknown stages follow, sorted.
 STAGE_ORDER = (
-    "咨询", "接案", "开案", "评估", "计划", "计划与审批", "审批", "招募与报名", "招募", "报名", "服务过程", "每节记录",
-    "介入", "会谈记录", "活动当天", "转介", "检讨", "反馈", "评估与反馈", "结束与报告", "结案", "报告", "财务", "归档",
-    "档案管理", "督导", "人事", "行政",
+    "咨询", "接案", "开案", "预估", "评估", "计划", "计划与审批", "审批", "招募与报名", "招募", "报名", "介入",
+    "开展与记录", "服务过程", "每节记录", "探访", "转介", "结案", "评估与结案", "结束与报告", "报告", "意见与投诉",
+    "质量监督", "月度检查", "半年与年度总结", "督导", "选拔", "考核", "归档", "汇总与归档", "目录与清点", "查阅",
+    "移交与接收", "清理与销毁", "离职交接", "物资管理", "安全与应急",
 )
 
 
@@ -22,10 +23,9 @@ def stage_key(stage: str) -> tuple[int, str]:
     for i, s in enumerate(STAGE_ORDER):
         if stage == s:
             return (i, stage)
-    for i, s in enumerate(STAGE_ORDER):
-        if stage.startswith(s) or s in stage:
-            return (i, stage)
-    return (len(STAGE_ORDER), stage)
+    # "评估与结案" sorts with its later step (结案), after 介入 and 转介.
+    hits = [i for i, s in enumerate(STAGE_ORDER) if s in stage]
+    return (max(hits), stage) if hits else (len(STAGE_ORDER), stage)
 
 
 def _rel(target: str, page: str) -> str:
@@ -74,7 +74,7 @@ def form_page(form: Form, forms: Forms, ctx, procedure_exists: bool, downloads: 
     lines += [_md(form.purpose), ""]
     cats = "、".join(form.categories)
     if form.procedure and procedure_exists:
-        proc = f"[手册：{_md(form.stage)}]({_rel(form.procedure, page)})"
+        proc = f"{_md(form.stage)}（[看办理流程]({_rel(form.procedure, page)})）"
     else:
         proc = _md(form.stage)
     rows = [
