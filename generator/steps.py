@@ -13,4 +13,5 @@ STEPS = (
     "generator.tables",
     "generator.rules",
     "generator.checker.step",
+    "generator.search_index",
 )
