@@ -12,6 +12,7 @@ STEPS = (
     "generator.sources",
     "generator.tables",
     "generator.rules",
+    "generator.forms",
     "generator.checker.step",
     "generator.search_index",
 )

@@ -39,7 +39,7 @@ class Checker:
     draft_max_age_days: int
 
     def data(self) -> dict:
-        """Everything ``window.swCheckerData`` holds."""
+        """Everything ``window.swCheckerData`` holds (form rules are separate files)."""
         return {
             "version": 1,
             "messages": MESSAGES,
@@ -49,7 +49,6 @@ class Checker:
             "codes": self.shared.codes.to_json(),
             "deadlines": self.deadlines,
             "drafts": {"max_age_days": self.draft_max_age_days},
-            "forms": self.forms,
         }
 
 
@@ -116,17 +115,23 @@ def load(ctx: Context) -> tuple[Checker | None, list[Problem]]:
     return Checker(forms, shared, deadline_data(rules, sources.text), ctx.settings.draft_max_age_days), problems
 
 
+def _json(data) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
 def pages(ctx: Context, out: Staging) -> None:
     checker: Checker = ctx.models[NAME]
     if checker is None:
         return
-    payload = json.dumps(checker.data(), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    out.write_text(
-        f"{JS_DIR}/checker-data.js",
-        "/* Generated from forms/*.yaml and data/ by generator/checker/step.py: do not edit. */\n"
-        f"window.swCheckerData = {payload};\n",
-        by="generator/checker",
-    )
+    banner = "/* Generated from forms/*.yaml and data/ by generator/checker/step.py: do not edit. */\n"
+    out.write_text(f"{JS_DIR}/checker-data.js", f"{banner}window.swCheckerData = {_json(checker.data())};\n", by="generator/checker")
+    # One file per form, so a form page loads only its own rules.
+    for form_id, rules in checker.forms.items():
+        out.write_text(
+            f"{JS_DIR}/rules/{form_id}.js",
+            f"{banner}(window.swCheckerRules = window.swCheckerRules || {{}})[{json.dumps(form_id)}] = {_json(rules)};\n",
+            by="generator/checker",
+        )
     for name in SCRIPTS:
         out.copy(f"{JS_DIR}/{name}", HERE / "js" / name, by="generator/checker")
     out.copy(CSS, HERE / "checker.css", by="generator/checker")

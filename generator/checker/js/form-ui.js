@@ -358,5 +358,6 @@
   }
 
   window.swFormUi = { display: display, parseImport: parseImport, purgeExpired: purgeExpired, text: TEXT };
-  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); } else { init(); }
+  function start() { if (window.formChecker) { window.formChecker.ready(init); } }
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
 })();

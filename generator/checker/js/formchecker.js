@@ -12,13 +12,23 @@
  *   dueDate(unit, amount, direction, isoDate) -> {date: "YYYY-MM-DD"} | {uncoveredYear: number}
  *   isWorkday(isoDate) -> boolean (throws a YearNotCoveredError outside the data)
  *
- * Classic script: no modules, no network, works from file://.
+ *   ready(callback)    runs callback once the data of this page is loaded
+ *   load(formIds, callback)  loads the rules of more forms (tests, tools)
+ *
+ * Classic script: no modules, works from file://. The data is split so a page
+ * loads only what it needs: checker-data.js (messages, calendar, code lists,
+ * deadline rules) and rules/<form-id>.js per form, both added as plain
+ * <script> elements from this script's own folder (same site, never another host).
  */
 (function () {
   "use strict";
 
-  /** @type {any} */
-  var DATA = window.swCheckerData;
+  /** @type {any} the shared data; filled in by checker-data.js */
+  var DATA = window.swCheckerData || null;
+  var BASE = (function () {
+    var src = document.currentScript && document.currentScript.src;
+    return src ? src.slice(0, src.lastIndexOf("/") + 1) : "";
+  })();
   var WHITESPACE = " \t\n\r\f\v\u00a0\u3000\ufeff";
   var DATE = /^(\d{4})[-\/.年](\d{1,2})[-\/.月](\d{1,2})日?$/;
   var TIME = /^([01]?\d|2[0-3])[:：]([0-5]\d)$/;
@@ -96,6 +106,7 @@
 
   var cal = null;
   function calendar() {
+    DATA = DATA || window.swCheckerData;
     if (!cal) {
       cal = { first: DATA.calendar.first_year, last: DATA.calendar.last_year, holidays: {}, workdays: {} };
       DATA.calendar.holidays.forEach(function (d) { cal.holidays[d] = 1; });
@@ -143,6 +154,7 @@
   // ---- archive_code.py ----------------------------------------------------
 
   function archiveProblems(code) {
+    DATA = DATA || window.swCheckerData;
     var codes = DATA.codes, m = SHAPE.exec(code);
     if (!m) {
       return ["应有 5 段，用半角短横线“-”隔开（镇街-服务板块-性质和次序-年月-社工），现在是 " + code.split("-").length + " 段"];
@@ -455,6 +467,7 @@
    * @returns {Array<{field: string, code: string, severity: string, message: string}>}
    */
   function checkRules(rules, values) {
+    DATA = DATA || window.swCheckerData;
     if (!isObject(values)) {
       return [problem("", "damaged", { detail: "内容应是“字段: 值”的对象，实际是" + kindOf(values) })];
     }
@@ -483,7 +496,8 @@
    * @returns {Array<{field: string, code: string, severity: string, message: string}>}
    */
   function check(formId, values) {
-    var rules = has(DATA.forms, formId) ? DATA.forms[formId] : null;
+    DATA = DATA || window.swCheckerData;
+    var rules = rulesFor(formId);
     if (!rules) { return [problem("", "unknown-form", { form: clip(String(formId)) })]; }
     return checkRules(rules, values);
   }
@@ -499,10 +513,56 @@
     }
   }
 
+  function rulesFor(formId) {
+    var all = window.swCheckerRules || {};
+    return has(all, formId) ? all[formId] : null;
+  }
+
+  // ---- loading ------------------------------------------------------------
+
+  var pending = 0, waiting = [], requested = {};
+  function flush() {
+    DATA = window.swCheckerData || null;
+    if (pending || !DATA) { return; }
+    var list = waiting;
+    waiting = [];
+    list.forEach(function (fn) { fn(); });
+  }
+  function addScript(name) {
+    if (requested[name]) { return; }
+    requested[name] = true;
+    pending++;
+    var s = document.createElement("script");
+    s.src = BASE + name;
+    s.async = false;
+    s.onload = s.onerror = function () { pending--; flush(); };
+    document.head.appendChild(s);
+  }
+  /** Load the shared data and the rules of formIds, then call callback. */
+  function load(formIds, callback) {
+    if (callback) { waiting.push(callback); }
+    if (!window.swCheckerData) { addScript("checker-data.js"); }
+    (formIds || []).forEach(function (id) {
+      if (/^[a-z][a-z0-9-]*$/.test(id) && !rulesFor(id)) { addScript("rules/" + id + ".js"); }
+    });
+    flush();
+  }
+  function ready(callback) { waiting.push(callback); flush(); }
+
+  // Only pages with a form or a tool load the data.
+  (function autoload() {
+    var ids = Array.prototype.map.call(document.querySelectorAll("form[data-form-id]"), function (f) {
+      return f.getAttribute("data-form-id");
+    });
+    if (ids.length || document.querySelector('[data-module="sw-archive-code"], [data-module="sw-deadlines"]')) { load(ids); }
+  })();
+
   window.formChecker = {
     check: check,
     checkRules: checkRules,
-    rules: function (formId) { return has(DATA.forms, formId) ? DATA.forms[formId] : null; },
+    rules: rulesFor,
+    load: load,
+    ready: ready,
     archiveProblems: archiveProblems,
     buildArchiveCode: buildArchiveCode,
     dueDate: dueDate,

@@ -58,7 +58,7 @@
       if (!code) { $verdict.appendChild(el("p", TEXT.empty, "sw-tool__bad")); return; }
       var problems = fc.archiveProblems(code);
       if (!problems.length) {
-        var p = SHAPE_PARTS(code, data);
+        var p = describe(code, data);
         $verdict.appendChild(el("p", TEXT.valid + code, "sw-tool__ok"));
         $verdict.appendChild(el("p", p));
         return;
@@ -71,7 +71,7 @@
   }
 
   /** "莞城 · 民政局（医务） · 个案第 1 个 · 2013 年 1 月 · 社工 WM" */
-  function SHAPE_PARTS(code, data) {
+  function describe(code, data) {
     var m = /^([A-Z]+)-([A-Z]+)-([A-Z])(\d+)-(\d{4})(\d{2})-([A-Z]+)$/.exec(code);
     if (!m) { return ""; }
     return [data.codes.towns[m[1]], data.codes.areas[m[2]], data.codes.natures[m[3]] + "第 " + parseInt(m[4], 10) + " 个",
@@ -127,5 +127,6 @@
     Array.prototype.forEach.call(document.querySelectorAll('[data-module="sw-archive-code"]'), archiveTool);
     Array.prototype.forEach.call(document.querySelectorAll('[data-module="sw-deadlines"]'), deadlineTool);
   }
-  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); } else { init(); }
+  function start() { if (window.formChecker) { window.formChecker.ready(init); } }
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
 })();
