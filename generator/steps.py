@@ -13,6 +13,7 @@ STEPS = (
     "generator.tables",
     "generator.rules",
     "generator.forms",
+    "generator.indicators.step",
     "generator.checker.step",
     "generator.search_index",
 )

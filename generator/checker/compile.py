@@ -125,7 +125,11 @@ def compile_form(definition: dict, inputs: Inputs, file: str) -> tuple[dict, lis
         kind = raw.get("kind")
         c = {key: value for key, value in raw.items()}
         if kind == "date_order":
-            ok = need(where, "first", raw.get("first"), {"date"}, "日期") & need(where, "then", raw.get("then"), {"date"}, "日期")
+            # Two dates, or two times (start and end time of one session).
+            ok = need(where, "first", raw.get("first"), {"date", "time"}, "日期或时间") & need(where, "then", raw.get("then"), {"date", "time"}, "日期或时间")
+            if ok and by_id[raw["first"]]["type"] != by_id[raw["then"]]["type"]:
+                problems.append(problem("bad-value", file, f"{where}.then", key="then", value=raw.get("then"), detail="两个字段的类型不同（一个日期，一个时间）。", hint="比较两个日期，或比较两个时间。"))
+                ok = False
         elif kind == "sum":
             ok = need(where, "total", raw.get("total"), NUMERIC, "数字") & need(where, "table", raw.get("table"), {"table"}, "表格")
             if ok and raw.get("column") not in {col["id"] for col in by_id[raw["table"]]["columns"]}:

@@ -244,8 +244,8 @@ def _run_check(c: dict, fields: dict, parsed: dict, shared: Shared, rules: dict,
             params = {
                 "first_label": _q(fields[c["first"]]["label"]),
                 "then_label": _q(fields[c["then"]]["label"]),
-                "first": F.iso(a),
-                "then": F.iso(b),
+                "first": _show(fields[c["first"]], a),
+                "then": _show(fields[c["then"]], b),
                 "relation": DATE_RELATION[bool(c.get("allow_equal", True))],
             }
             out.append(_problem(c["then"], "date-order", params, sev, custom))
@@ -343,6 +343,13 @@ def _run_check(c: dict, fields: dict, parsed: dict, shared: Shared, rules: dict,
                 "source": c["source"],
             }
             out.append(_problem(c["done_field"], "deadline-missed", params, sev, custom))
+
+
+def _show(spec: dict, parsed: int) -> str:
+    """A parsed date (days) or time (minutes) written back as text."""
+    if spec["type"] == "time":
+        return f"{parsed // 60:02d}:{parsed % 60:02d}"
+    return F.iso(parsed)
 
 
 def _kind(v) -> str:

@@ -364,6 +364,9 @@
     return (has(by, domain) && by[domain]) || (has(by, "全部") && by["全部"]) || null;
   }
   function passes(value, t) { return t.comparison === ">=" ? value >= t.value : value > t.value; }
+  function show(spec, parsed) {
+    return spec.type === "time" ? pad(Math.floor(parsed / 60), 2) + ":" + pad(parsed % 60, 2) : iso(parsed);
+  }
   function hasProblem(out, field) { return out.some(function (p) { return p.field === field; }); }
   function isNum(v) { return typeof v === "number"; }
 
@@ -375,7 +378,7 @@
       if (isNum(a) && isNum(b) && (b < a || (b === a && !allowEqual))) {
         out.push(problem(c.then, "date-order", {
           first_label: q(fields[c.first].label), then_label: q(fields[c.then].label),
-          first: iso(a), then: iso(b), relation: allowEqual ? "不能早于" : "必须晚于"
+          first: show(fields[c.first], a), then: show(fields[c.then], b), relation: allowEqual ? "不能早于" : "必须晚于"
         }, sev, custom));
       }
     } else if (kind === "sum") {
