@@ -99,7 +99,7 @@ def compile_form(definition: dict, inputs: Inputs, file: str) -> tuple[dict, lis
     if (definition.get("print") or {}).get("archive_code", True) and not has_own and "archive_code" not in by_id:
         fields.insert(0, dict(ARCHIVE_FIELD))
         by_id["archive_code"] = fields[0]
-    categories = {definition.get("category")}
+    categories = {definition.get("category"), *(definition.get("also_in") or [])}
     natures = [code for code, cats in inputs.nature_categories.items() if categories & set(cats)]
     rules = {
         "id": definition["id"],

@@ -63,11 +63,13 @@ def _option_lists(tables) -> dict:
 
 
 def form_definitions(ctx: Context) -> list[tuple[str, dict]]:
-    """(file, definition) for every parseable forms/*.yaml with an id.
-
-    Read directly, not from the forms step, so the checker does not depend on
-    its model; the forms step reports broken files.
+    """(file, definition) for every form: the validated YAML mappings the forms
+    step keeps (``Form.raw``), or, while that step has no model (broken
+    forms, or a checkout without it), every parseable forms/*.yaml.
     """
+    forms = ctx.models.get("forms")
+    if forms is not None:
+        return [(form.file, form.raw) for form in forms if form.raw]
     out = []
     for path in sorted(ctx.project.forms.glob("*.yaml")):
         doc, problems = load_yaml(path, ctx.project.root)
