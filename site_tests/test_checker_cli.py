@@ -9,17 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 FORM = "group-plan"
-GOOD = {
-    "group_name": "亲子沟通小组", "worker": "王明", "submit_date": "2025-09-01", "domain": "家庭", "group_type": "支持小组",
-    "start_date": "2025-10-09", "end_date": "2025-11-06", "planned_members": "10", "session_count": "5",
-    "need": "访谈 12 户家庭", "goals": "改善亲子沟通",
-    "sessions": [{"session_no": str(i), "date": "", "theme": f"第{i}节"} for i in range(1, 6)],
-    "budget": [{"item": "茶点", "amount": "100"}], "budget_total": "100",
-}
-
+GOOD = yaml.safe_load((ROOT / "site_tests" / "cases" / "checker" / "group-plan-valid.yaml").read_text(encoding="utf-8"))["values"]
 
 def run(tmp_path, content, *extra):
     path = tmp_path / "filled.json"
