@@ -118,7 +118,8 @@ def load(ctx: Context) -> tuple[Checker | None, list[Problem]]:
 
 
 def _json(data) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    # Key order matters: code lists keep their table order (messages list them).
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def pages(ctx: Context, out: Staging) -> None:

@@ -120,7 +120,8 @@
     return [loc.control];
   }
 
-  function resetDisplay(formEl) {
+  /** Undo display(); the summary stays open when keepSummary (it is about to be refilled). */
+  function resetDisplay(formEl, keepSummary) {
     Array.prototype.forEach.call(formEl.querySelectorAll("[data-sw-described]"), function (c) {
       var original = c.getAttribute("data-sw-described");
       if (original) { c.setAttribute("aria-describedby", original); } else { c.removeAttribute("aria-describedby"); }
@@ -132,7 +133,9 @@
       w.classList.remove("sw-field--error", "sw-field--warning");
     });
     var summary = formEl.querySelector(".sw-error-summary");
-    if (summary) { summary.hidden = true; summary.classList.remove("sw-error-summary--warnings"); }
+    // Hiding the focused summary makes the browser move focus and lay out the
+    // page again: skip it when the summary is refilled right away.
+    if (summary && !keepSummary) { summary.hidden = true; summary.classList.remove("sw-error-summary--warnings"); }
     document.title = document.title.indexOf(TEXT.titlePrefix) === 0 ? document.title.slice(TEXT.titlePrefix.length) : document.title;
   }
 
@@ -149,7 +152,7 @@
    * the fields, aria-invalid/aria-describedby, "错误：" in the page title.
    */
   function display(formEl, problems, status) {
-    resetDisplay(formEl);
+    resetDisplay(formEl, problems.length > 0);
     var errors = problems.filter(function (p) { return p.severity === "error"; });
     var warnings = problems.filter(function (p) { return p.severity !== "error"; });
     status.textContent = problems.length ? "" : TEXT.allGood;
@@ -269,11 +272,12 @@
     toolbar.parentNode.insertBefore(notice, toolbar);
     toolbar.parentNode.insertBefore(status, toolbar.nextSibling);
     toolbar.parentNode.insertBefore(alertBox, status.nextSibling);
-    var fileInput = el("input", null, "js-import-file sw-visually-hidden");
+    // Opened by the 导入 button; hidden itself so there is one control to tab to.
+    var fileInput = el("input", null, "js-import-file");
     fileInput.type = "file";
     fileInput.accept = ".json,application/json";
-    fileInput.tabIndex = -1;
-    fileInput.setAttribute("aria-hidden", "true");
+    fileInput.hidden = true;
+    fileInput.setAttribute("aria-label", "选择要导入的 JSON 文件");
     toolbar.appendChild(fileInput);
 
     var restoring = false, timer = null;
@@ -294,6 +298,7 @@
       timer = setTimeout(save, 300);
     }
     function fill(values) {
+      if (timer) { clearTimeout(timer); timer = null; }
       restoring = true;
       try { window.swForm.fill(formEl, values); } finally { restoring = false; }
     }
