@@ -78,7 +78,8 @@ def write_theme(out: Path) -> list[Problem]:
     problems: list[Problem] = []
     if THEME_SRC.is_dir():
         shutil.copytree(THEME_SRC, out, dirs_exist_ok=True)
-    shutil.copytree(VENDOR, out / "assets" / "vendor", dirs_exist_ok=True)
+    (out / "partials").mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(VENDOR / "iframe-worker" / "shim.js", out / "partials" / "iframe-worker-shim.js")
     templates = material_templates()
     for patch in PATCHES:
         matches = sorted(templates.glob(patch.glob))
