@@ -121,3 +121,8 @@ def table_blank(c) -> str:
     if c.type == "choice" and len("".join(c.options)) <= 8:
         return " ".join(f"□{o}" for o in c.options)
     return ""
+
+
+def numbers_itself(f: Field) -> bool:
+    """True when a table already has its own 序号 column (no second one on paper)."""
+    return any(c.label.strip() in ("序号", "编号", "序") for c in f.columns[:1])

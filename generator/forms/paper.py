@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from markupsafe import escape
 
-from generator.forms.layout import Choices, GridRow, Lines, Sign, Table, section_blocks, table_blank
+from generator.forms.layout import Choices, GridRow, Lines, Sign, Table, numbers_itself, section_blocks, table_blank
 from generator.forms.model import Form
 from generator.forms.webform import header_field
 
@@ -65,12 +65,13 @@ def _block_html(block) -> str:
         )
     if isinstance(block, Table):
         f = block.field
-        head = '<th class="n">序号</th>' + "".join(
+        own = numbers_itself(f)
+        head = ("" if own else '<th class="n">序号</th>') + "".join(
             f'<th{f" style=width:{escape(c.width)}" if c.width else ""}>{escape(c.label)}{f"（{escape(c.unit)}）" if c.unit else ""}</th>'
             for c in f.columns
         )
         rows = "".join(
-            f'<tr><td class="n">{i + 1}</td>' + "".join(f"<td>{escape(table_blank(c))}</td>" for c in f.columns) + "</tr>"
+            ("<tr>" if own else f'<tr><td class="n">{i + 1}</td>') + "".join(f"<td>{escape(table_blank(c))}</td>" for c in f.columns) + "</tr>"
             for i in range(f.blank_rows)
         )
         return f'<table class="rows"><caption>{escape(f.label)}</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'

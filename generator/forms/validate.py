@@ -241,9 +241,14 @@ def _check_problems(doc: YamlDoc, at: str, check: dict, fields: dict[str, Field]
         if name not in fields:
             out.append(doc.at("unknown-reference", f"{at}.{key}", key=key, kind="字段", value=name, suggestion=suggest(str(name), fields)))
             continue
-        if must_be and fields[name].type != must_be:
-            want = {"date": "日期（type: date）", "table": "表格（type: table）"}[must_be]
+        ok = fields[name].type in ("date", "time") if must_be == "date" else fields[name].type == must_be
+        if must_be and not ok:
+            want = {"date": "日期或时间（type: date / time）", "table": "表格（type: table）"}[must_be]
             out.append(doc.at("bad-value", f"{at}.{key}", key=key, value=name, detail=f"这里要引用{want}字段，它的类型是 {fields[name].type}。", hint=f"改为引用一个{want}字段。"))
+    if kind == "date_order" and check.get("first") in fields and check.get("then") in fields:
+        a, b = fields[check["first"]].type, fields[check["then"]].type
+        if {a, b} <= {"date", "time"} and a != b:
+            out.append(doc.at("bad-value", f"{at}.then", key="then", value=check["then"], detail=f"first 是 {a}，then 是 {b}，两者类型要相同。", hint="日期和日期比、时间和时间比。"))
     if kind == "sum" and check.get("table") in fields:
         cols = [c.id for c in fields[check["table"]].columns]
         if check.get("column") not in cols:
@@ -292,9 +297,17 @@ def collection_problems(forms: list[tuple[Form, YamlDoc]], rules) -> list[Proble
                 if fid not in ids:
                     out.append(problem(
                         "unknown-reference", "data/rules/deadlines.yaml", f"规则 {rule.id}.adopted.forms", severity=WARNING,
-                        key="forms", kind="表格", value=fid, suggestion=f"在 forms/ 下新建 {fid}.yaml，或改成已有的表格：{suggest(fid, sorted(ids))}",
+                        key="forms", kind="表格", value=fid, suggestion=_nearest_form(fid, ids),
                     ))
     return out
+
+
+def _nearest_form(name: str, ids: set[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(name, sorted(ids), n=1, cutoff=0.75)
+    also = f"如果指的是已有的表格，是不是“{close[0]}”？" if close else ""
+    return f"在 forms/ 下新建 {name}.yaml（编号见 forms/ 目录和表格定义格式说明）。{also}"
 
 
 def load_forms(forms_dir: Path, root: Path, rules, sources, handbook: Path | None) -> tuple[Forms, list[Problem]]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
+from generator.forms.layout import numbers_itself
 from generator.forms.model import Column, Field, Form
 
 ARCHIVE_CODE_FIELD = Field(
@@ -117,7 +118,7 @@ def _table(f: Field) -> str:
         f'<button type="button" class="md-button sw-button js-add-row" data-table="{f.id}">添加一行</button>'
     )
     return (
-        f'<div class="sw-table-wrap"><table class="sw-table" id="f-{f.id}" tabindex="-1" aria-labelledby="f-{f.id}-label"'
+        f'<div class="sw-table-wrap"><table class="sw-table{" sw-table--numbered" if numbers_itself(f) else ""}" id="f-{f.id}" tabindex="-1" aria-labelledby="f-{f.id}-label"'
         f'{_attrs_prefixed(f)}><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>'
         f'<template class="sw-row-template">{template}</template>'
         f'<div class="sw-table-actions no-print">{add}</div>'

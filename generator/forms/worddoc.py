@@ -15,7 +15,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from generator.forms.layout import Choices, GridRow, Lines, Sign, Table, section_blocks, table_blank
+from generator.forms.layout import Choices, GridRow, Lines, Sign, Table, numbers_itself, section_blocks, table_blank
 from generator.forms.model import Form
 from generator.forms.webform import header_field
 
@@ -205,29 +205,34 @@ def docx_bytes(form: Form, org_name: str) -> bytes:
 
 
 def _rows_table(doc, f, width: float) -> None:
-    cols = len(f.columns) + 1
+    own = numbers_itself(f)
+    lead = 0 if own else 1
+    cols = len(f.columns) + lead
     t = doc.add_table(rows=0, cols=cols)
     t.style = "Table Grid"
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
     caption = t.add_row()
-    cell = caption.cells[0].merge(caption.cells[-1])
+    cell = caption.cells[0].merge(caption.cells[-1]) if cols > 1 else caption.cells[0]
     _cell_text(cell, f.label, bold=True)
-    _row_props(caption)
+    _row_props(caption, header=True)  # header rows must start at the top to repeat
     head = t.add_row()
     _row_props(head, header=True)
-    _cell_text(head.cells[0], "序号", bold=True, size=11, align=WD_ALIGN_PARAGRAPH.CENTER)
-    for i, c in enumerate(f.columns, start=1):
+    if not own:
+        _cell_text(head.cells[0], "序号", bold=True, size=11, align=WD_ALIGN_PARAGRAPH.CENTER)
+    for i, c in enumerate(f.columns, start=lead):
         _cell_text(head.cells[i], c.label + (f"（{c.unit}）" if c.unit else ""), bold=True, size=11, align=WD_ALIGN_PARAGRAPH.CENTER)
         _shade(head.cells[i], "F4F4F4")
-    _shade(head.cells[0], "F4F4F4")
-    n_w = 12
+    if not own:
+        _shade(head.cells[0], "F4F4F4")
+    n_w = 0 if own else 12
     rest = (width - n_w) / max(len(f.columns), 1)
     for n in range(f.blank_rows):
         row = t.add_row()
         _row_props(row, 26)
-        _cell_text(row.cells[0], str(n + 1), size=11, align=WD_ALIGN_PARAGRAPH.CENTER)
-        for i, c in enumerate(f.columns, start=1):
+        if not own:
+            _cell_text(row.cells[0], str(n + 1), size=11, align=WD_ALIGN_PARAGRAPH.CENTER)
+        for i, c in enumerate(f.columns, start=lead):
             _cell_text(row.cells[i], table_blank(c), size=11)
     for row in t.rows:
         for i, cell in enumerate(row.cells):
-            cell.width = Mm(n_w if i == 0 else rest)
+            cell.width = Mm(n_w if i == 0 and not own else rest)
