@@ -50,7 +50,7 @@ def _form(model: Indicators) -> str:
             '<div class="ia-field ia-field--check"><label><input type="checkbox" name="allow_conversion" class="js-ia-allow" checked> '
             "合同允许折算（经服务单位、项目督导和运营机构三方协商确认）</label></div>",
             "</fieldset>",
-            '<fieldset class="ia-fieldset"><legend>全年完成量</legend>',
+            '<fieldset class="ia-fieldset ia-fieldset--counts"><legend>全年完成量</legend>',
             '<div class="ind-scroll" role="region" tabindex="0" aria-label="全年完成量">',
             '<table class="ind-table ia-inputs"><thead><tr><th scope="col">类别</th><th scope="col">项目</th><th scope="col">最低量</th><th scope="col">完成量</th><th scope="col">单位</th></tr></thead>',
             "<tbody>",

@@ -233,6 +233,8 @@ def build(rows: dict[str, list[dict]], sources=None) -> tuple[Indicators | None,
             problems.append(at("annual_indicators", i, "unit", f"{cell.item} 的单位“{cell.unit}”与其他岗位类型的“{units[cell.item]}”不同。", "同一项目在各岗位类型下用同一单位。"))
         if cell.minimum is None and not cell.requirement:
             problems.append(at("annual_indicators", i, "requirement", "没有数量下限时要写明来源怎么规定。", "写“根据实际确定”之类的说明。"))
+        if cell.minimum is not None and not cell.requirement.startswith(f"≥{cell.minimum}{cell.unit}/年"):
+            problems.append(at("annual_indicators", i, "requirement", f"写法“{cell.requirement}”与最低量 {cell.minimum}{cell.unit} 不一致。", f"写成“≥{cell.minimum}{cell.unit}/年”，括号里可加来源的补充说明。"))
     raw_items = sorted(rows["annual_items"], key=lambda r: int(r["seq"]))
     for pt in post_types:
         for r in raw_items:

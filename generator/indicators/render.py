@@ -29,11 +29,13 @@ def table(headers: list[str], rows: list[list[str]], caption: str = "", classes:
     cell = (lambda v: str(v)) if raw else (lambda v: str(escape(v)))
     head = "".join(f"<th scope=\"col\">{escape(h)}</th>" for h in headers)
     body = "\n".join("<tr>" + "".join(f"<td>{cell(v)}</td>" for v in row) + "</tr>" for row in rows)
-    cap = f"<caption>{escape(caption)}</caption>" if caption else ""
+    # The caption sits outside the scroll box so that on a phone it wraps to
+    # the screen width instead of scrolling away with a wide table.
+    cap = f'<p class="ind-caption"><strong>{escape(caption)}</strong></p>\n' if caption else ""
     label = f' aria-label="{escape(caption)}"' if caption else ""
     return (
-        f'\n\n<div class="ind-scroll" role="region" tabindex="0"{label}>\n'
-        f'<table class="ind-table {classes}">{cap}\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>\n</div>\n\n'
+        f'\n\n<div class="ind-block">\n{cap}<div class="ind-scroll" role="region" tabindex="0"{label}>\n'
+        f'<table class="ind-table {classes}"{label}>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>\n</div>\n</div>\n\n'
     )
 
 
@@ -49,10 +51,8 @@ def indicator_table(model: Indicators, domain: str, source_text) -> str:
 
 
 def minimum_text(model: Indicators, post_type: str, item: AnnualItem) -> str:
-    cell = model.minimums[(post_type, item.key)]
-    if cell.minimum is None:
-        return cell.requirement
-    return f"≥{cell.minimum} {cell.unit}/年"
+    """The cell as the source writes it (≥30个/年, 根据实际确定)."""
+    return model.minimums[(post_type, item.key)].requirement
 
 
 def volume_amount(item: AnnualItem) -> str:
@@ -79,8 +79,9 @@ def post_indicator_table(model: Indicators) -> str:
             text = minimum_text(model, p.key, item)
             note = model.minimums[(p.key, item.key)].note
             if note:
-                notes.append(f"{item.name}（{p.name}）：{note}")
-                text += f" [{len(notes)}]"
+                if note not in notes:
+                    notes.append(note)
+                text += f" [{notes.index(note) + 1}]"
             row.append(text)
         row.append(volume_text(model, item))
         body.append(row)

@@ -139,14 +139,15 @@ def _domain_page(ctx, model: Indicators, d, source_text, titles, fast) -> str:
     lines += [
         f"# {d.name}服务的量化指标",
         "",
-        f"本表按 {source_text(d.source)}（{d.chapter}）逐行整理，共 **{len(rows)}** 项，按“{d.first_column}”分为{len(groups)}类：{'、'.join(groups)}。",
+        f"本表按来源 002《{ctx.models['sources'].documents['002'].title}》{d.chapter}第三节逐行整理，共 **{len(rows)}** 项，"
+        f"按“{d.first_column}”分为 {len(groups)} 类：{'、'.join(groups)}。",
         "",
         "!!! note \"怎么读这张表\"",
         "",
         "    - “量化标准”一栏大多只写了计量单位（如“人次”“例”“份”），具体数量由服务合同或年度计划约定。",
     ]
     if targets:
-        examples = "、".join(f"{r.indicator} {r.standard}" for r in targets[:3])
+        examples = "、".join(dict.fromkeys(f"{r.indicator} {r.standard}" for r in targets))
         lines.append(f"    - 写了百分数的是目标值，如 {examples}。")
     lines += [
         "    - 来源表格里上下合并的单元格，这里在每一行都重复写出，方便筛选和打印。",
@@ -260,7 +261,11 @@ def _annual_page(ctx, model: Indicators, source_text, titles, fast) -> str:
         "",
         _download_links([(n, titles[n]) for n in ("post_types", "annual_items", "annual_indicators", "conversion_groups", "conversion_rules", "indicator_definitions")], fast),
         "",
-        "想直接算一个岗位或团队是否达标，用[年度指标达标计算器](../calculators/indicator-attainment/index.md)。",
+        "## 相关页面",
+        "",
+        "- [年度指标达标计算器](../calculators/indicator-attainment/index.md)：输入全年完成量，逐项和折算后判断是否达标。",
+        f"- {_handbook_link(ctx, 'annual/index.md', '年度服务指标（手册正文）')}",
+        f"- {_handbook_link(ctx, 'annual/assessment.md', '达标标准与折算的说明')}",
         "",
     ]
     return "\n".join(lines)

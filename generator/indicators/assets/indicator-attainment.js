@@ -43,7 +43,7 @@
       none: '（无）',
       badPercent: '满意率请填 0 到 100 之间的数字，如 86 或 86.5',
       badCount: '请填 0 或正整数',
-      copied: '已复制链接'
+      ratioHint: '满意率按百分数填写：填 {typed} 表示 {typed}%。如果想填 {pct}%，请改成 {pct}。'
     })
   });
 
@@ -466,6 +466,11 @@
     $out.appendChild(el('p', 'ia-loose', '不能折算、须单独达标的项目：' + loose.map(function (row) { return byKey[row.key].name; }).join('、') +
       (looseNotMet.length ? '。其中未达标：' + looseNotMet.join('、') : '。全部达标') + '。'));
 
+    var typed = this.$satisfaction.value.trim();
+    if (/^0?\.\d+$/.test(typed) || typed === '1') {
+      // Someone typed the ratio (0.86) where the field asks for a percentage.
+      $out.appendChild(el('p', 'ia-bad ia-ratio-hint', fmt(T.ratioHint, { typed: typed, pct: number(Number(typed) * 100) })));
+    }
     var min = number(RULES.satisfaction_min[0] / RULES.satisfaction_min[1] * 100);
     $out.appendChild(el('p', 'ia-satisfaction ' + (result.satisfaction_met ? 'ia-ok' : 'ia-bad'),
       fmt(result.satisfaction_met ? T.satisfactionMet : T.satisfactionNotMet, { pct: ratioToPercent(input.satisfaction), min: min })));
