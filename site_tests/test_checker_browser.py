@@ -210,7 +210,7 @@ def test_draft_survives_reload_and_says_it_stays_local(page, base_url):
     open_form(page, base_url)
     assert page.input_value("#f-group_name") == "周六亲子小组"
     assert page.input_value("#f-need") == HOSTILE
-    assert "已恢复" in page.locator(".js-form-status").inner_text()
+    assert "已恢复" in page.locator(".js-draft-status").inner_text()
 
 
 def test_clear_draft_asks_first(page, base_url):

@@ -29,11 +29,11 @@
       return "填写的内容自动保存在这台电脑的浏览器里，不会上传到任何地方；" + days +
         " 天不修改会自动删除。办公室电脑多人共用，填完并导出或打印后，请按“清除本机草稿”。";
     },
-    saved: function (time) { return "草稿已保存在本机（" + time + "）"; },
-    restored: function (time) { return "已恢复本机草稿（" + time + " 保存）"; },
+    saved: function (time) { return "　草稿已保存在本机（" + time + "）。"; },
+    restored: function (time) { return "　已恢复本机草稿（" + time + " 保存）。"; },
     noStorage: "这个浏览器不允许保存草稿：关闭页面前请先导出或打印。",
     confirmClear: "确定清除这张表格在本机的草稿吗？已填写的内容会全部清空，无法恢复。",
-    cleared: "本机草稿已清除。",
+    cleared: "　本机草稿已清除。",
     imported: function (name) { return "已导入“" + name + "”。"; },
     importBadJson: "导入失败：文件不是有效的 JSON，可能已经损坏。表格内容没有改动。",
     importNoValues: "导入失败：文件里没有表格数据（不是从本站导出的文件？）。表格内容没有改动。",
@@ -265,6 +265,10 @@
     Array.prototype.forEach.call(formEl.querySelectorAll(".js-check, .js-export, .js-import, .js-clear-draft"), function (b) { b.hidden = false; });
 
     var notice = el("p", TEXT.draftNotice(maxAgeDays()), "sw-draft-notice no-print");
+    // Draft saves report here, apart from check and import results, so an
+    // autosave never overwrites what the 检查 button just said.
+    var draftStatus = el("span", "", "sw-draft-status js-draft-status");
+    notice.appendChild(draftStatus);
     var status = el("p", "", "sw-form-status no-print js-form-status");
     status.setAttribute("role", "status");
     var alertBox = el("p", "", "sw-import-error no-print js-import-error");
@@ -289,8 +293,8 @@
         if (isEmpty(values)) { storage.removeItem(key); return; }
         var now = Date.now();
         storage.setItem(key, JSON.stringify({ form: formId, saved: now, values: values }));
-        status.textContent = TEXT.saved(stamp(now));
-      } catch (e) { status.textContent = TEXT.noStorage; }
+        draftStatus.textContent = TEXT.saved(stamp(now));
+      } catch (e) { draftStatus.textContent = TEXT.noStorage; }
     }
     function schedule() {
       if (restoring) { return; }
@@ -310,7 +314,7 @@
       var draft = readDraft(formId);
       if (draft) {
         fill(draft.values);
-        status.textContent = TEXT.restored(stamp(draft.saved));
+        draftStatus.textContent = TEXT.restored(stamp(draft.saved));
       }
     }
     formEl.addEventListener("input", schedule);
@@ -335,7 +339,8 @@
         fill({});
         resetDisplay(formEl);
         alertBox.textContent = "";
-        status.textContent = TEXT.cleared;
+        status.textContent = "";
+        draftStatus.textContent = TEXT.cleared;
       }
     });
 
