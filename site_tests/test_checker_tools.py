@@ -90,6 +90,8 @@ def test_working_days_over_national_day_in_the_page(page, base_url):
     page.click(".js-deadline-form button[type=submit]")
     row = page.locator('tr[data-rule="service_evaluation"]')
     assert "2025-10-21" in row.inner_text() and "10 个工作日" in row.inner_text()
+    assert "国庆节" in row.locator(".js-skipped").inner_text()
+    assert "10-11" in row.locator(".js-made-up").inner_text()
 
 
 def test_year_without_holiday_data_is_flagged(page, base_url):

@@ -147,11 +147,23 @@
     (label || loc.control).scrollIntoView({ block: "start" });
   }
 
+  /** Problems sorted the way the fields appear on the page (stable), as GOV.UK lists them. */
+  function inFormOrder(formEl, problems) {
+    var rules = window.formChecker.rules(formEl.getAttribute("data-form-id"));
+    var order = {};
+    (rules ? rules.fields : []).forEach(function (f, i) { order[f.id] = i; });
+    return problems.map(function (p, i) {
+      var id = (p.field || "").split("[")[0];
+      return { p: p, i: i, at: id === "" ? -1 : (id in order ? order[id] : 1e6) };
+    }).sort(function (a, b) { return a.at - b.at || a.i - b.i; }).map(function (x) { return x.p; });
+  }
+
   /**
    * Show problems from formChecker.check: summary at the top, messages next to
    * the fields, aria-invalid/aria-describedby, "错误：" in the page title.
    */
   function display(formEl, problems, status) {
+    problems = inFormOrder(formEl, problems);
     resetDisplay(formEl, problems.length > 0);
     var errors = problems.filter(function (p) { return p.severity === "error"; });
     var warnings = problems.filter(function (p) { return p.severity !== "error"; });

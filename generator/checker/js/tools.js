@@ -18,6 +18,8 @@
     noRules: "这个事件没有对应的办理时限。",
     uncovered: function (y) { return y + " 年的节假日安排尚未收录：请对照当年国务院放假通知，按工作日人工推算。"; },
     columns: ["事项", "最迟日期", "期限", "本手册采用的规则", "来源"],
+    skipped: "跳过的假日：",
+    madeUp: "计入的调休上班日：",
     before: "事件前",
     after: "事件后",
     weekday: ["周一", "周二", "周三", "周四", "周五", "周六", "周日"]
@@ -86,6 +88,31 @@
       var d = fc.util.parseDate(isoDate);
       return TEXT.weekday[((d % 7) + 10) % 7];
     }
+    /** Name the holidays skipped and the make-up workdays counted between two dates. */
+    function explain(td, fromIso, toIso) {
+      var cal = window.swCheckerData.calendar, a = fc.util.parseDate(fromIso), b = fc.util.parseDate(toIso);
+      var lo = Math.min(a, b), hi = Math.max(a, b), off = {}, on = [];
+      var holidays = {}, workdays = {};
+      cal.holidays.forEach(function (d) { holidays[d] = 1; });
+      cal.workdays.forEach(function (d) { workdays[d] = 1; });
+      for (var d = lo + 1; d < hi; d++) {
+        var iso = fc.util.iso(d);
+        if (holidays[iso]) { var name = cal.names[iso] || ""; off[name] = (off[name] || []).concat(iso.slice(5)); }
+        if (workdays[iso]) { on.push(iso.slice(5) + (cal.names[iso] ? "（" + cal.names[iso] + "）" : "")); }
+      }
+      var names = Object.keys(off);
+      if (names.length) {
+        td.appendChild(el("br"));
+        td.appendChild(el("small", TEXT.skipped + names.map(function (n) {
+          var days = off[n];
+          return (n || "假日") + " " + days[0] + (days.length > 1 ? "–" + days[days.length - 1] : "");
+        }).join("；"), "js-skipped"));
+      }
+      if (on.length) {
+        td.appendChild(el("br"));
+        td.appendChild(el("small", TEXT.madeUp + on.join("、"), "js-made-up"));
+      }
+    }
     $form.addEventListener("submit", function (event) {
       event.preventDefault();
       clear($out);
@@ -108,6 +135,7 @@
         if (due.date) {
           td.appendChild(el("strong", due.date, "js-due"));
           td.appendChild(document.createTextNode("（" + weekday(due.date) + "）"));
+          if (r.unit === "working_day") { explain(td, date, due.date); }
         } else {
           td.appendChild(el("span", TEXT.uncovered(due.uncoveredYear), "sw-tool__bad js-due-unknown"));
         }
