@@ -12,6 +12,8 @@ STEPS = (
     "generator.sources",
     "generator.tables",
     "generator.rules",
+    "generator.termination",
+    "generator.archive_order",
     "generator.forms",
     "generator.indicators.step",
     "generator.checker.step",

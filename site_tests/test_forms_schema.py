@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from generator.build import load_all
-from generator.forms.pages import form_page, index_page
+from generator.forms.formpages import form_page, index_page
 from generator.forms.validate import load_schema, parse_form
 from generator.problems import errors
 from generator.project import Project

@@ -40,7 +40,7 @@ def pages(ctx: Context, out: Staging) -> None:
     global last_times
     from generator.forms.downloads import DownloadTimes, build_downloads
     from generator.forms.formatdoc import format_page
-    from generator.forms.pages import form_page, index_page
+    from generator.forms.formpages import form_page, index_page
 
     forms: Forms = ctx.models[NAME]
     by = "generator/forms"

@@ -44,7 +44,7 @@ def _form(model: Indicators) -> str:
             '<div class="ia-field"><label for="ia-posts">岗位数</label>',
             '<input id="ia-posts" name="posts" class="js-ia-posts" type="number" min="1" max="10000" step="1" value="1" inputmode="numeric">',
             '<span class="ia-hint">团队按岗位数合计，每项最低量乘以岗位数。</span></div>',
-            '<div class="ia-field"><label for="ia-satisfaction">服务对象满意率（%）</label>',
+            '<div class="ia-field"><label for="ia-satisfaction">服务对象满意率（满意度，%）</label>',
             '<input id="ia-satisfaction" name="satisfaction" class="js-ia-satisfaction" type="text" inputmode="decimal" placeholder="如 86" autocomplete="off">',
             f'<span class="ia-hint">须{escape(sat.phrase())}。</span></div>',
             '<div class="ia-field ia-field--check"><label><input type="checkbox" name="allow_conversion" class="js-ia-allow" checked> '

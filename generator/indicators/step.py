@@ -139,6 +139,8 @@ def _domain_page(ctx, model: Indicators, d, source_text, titles, fast) -> str:
     lines += [
         f"# {d.name}服务的量化指标",
         "",
+        f"{d.name}社会工作（{d.short}社工）服务的考核项目：个案、小组、活动等各做多少、用什么单位统计。",
+        "",
         f"本表按来源 002《{ctx.models['sources'].documents['002'].title}》{d.chapter}第三节逐行整理，共 **{len(rows)}** 项，"
         f"按“{d.first_column}”分为 {len(groups)} 类：{'、'.join(groups)}。",
         "",
@@ -155,7 +157,7 @@ def _domain_page(ctx, model: Indicators, d, source_text, titles, fast) -> str:
         render.indicator_table(model, d.name, source_text),
         "## 本领域采用的活动门槛",
         "",
-        "办小组、讲座和社区活动时，表单检查器按下表判断是否达到要求。本领域没有专门规定的，按一般规定。",
+        "办小组、讲座和社区活动时，表单检查器按下表判断人数、节数、出勤率（出席率）是否达到要求。本领域没有专门规定的，按一般规定。",
         _domain_thresholds(model, d.name, source_text),
         "## 相关页面",
         "",
@@ -221,7 +223,7 @@ def _annual_page(ctx, model: Indicators, source_text, titles, fast) -> str:
     lines += [
         "# 岗位年度指标与折算",
         "",
-        f"众爱《服务手册》按岗位的服务内容把社工岗位分成三类，每类规定了**单个岗位一年**的最低服务量。服务对象满意率一律须{sat.phrase()}。"
+        f"众爱《服务手册》按岗位的服务内容把社工岗位分成三类，每类规定了**单个岗位一年**的最低服务量。服务对象满意率（满意度）一律须{sat.phrase()}。"
         " 其他类型的岗位可参照这三类、结合实际设定。",
         "",
         "## 三类岗位",
@@ -276,7 +278,7 @@ def _standards_page(ctx, model: Indicators, source_text, titles, fast) -> str:
     lines += [
         "# 活动定义与门槛",
         "",
-        "几份来源对“多少人算一个小组”“多少人算讲座”“多大算大型活动”的规定不完全一样。本页列出每一条规定和出处，并标明本手册采用哪一条。",
+        "几份来源对“多少人算一个小组”“讲座人数和时长”“大型活动人数”“小组出勤率（出席率）”的规定不完全一样。本页列出每一条规定和出处，并标明本手册采用哪一条。",
         "",
         "1. 每个指标有一条“全部”领域的一般规定。",
         "2. 某个领域有自己的规定时，这个领域按自己的规定（如社区矫正的小组至少 4 节）。",
