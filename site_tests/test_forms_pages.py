@@ -171,3 +171,16 @@ def test_index_lists_every_form_with_every_name(page, base_url, forms):
         for alias in form.aliases:
             assert alias in text, alias
         assert page.locator(f'a[href="{form.id}/index.html"]').count() >= 1, form.id
+
+
+@pytest.mark.parametrize("name,form_id", [("个案接案信息表", "case-opening-record"), ("小组签名表", "group-sign-in"), ("小组计划书", "group-plan")])
+def test_search_finds_a_form_by_another_name(page, base_url, site_dir, name, form_id):
+    if not (site_dir / "forms" / form_id / "index.html").is_file():
+        pytest.skip(f"{form_id} 还没有定义")
+    page.goto(base_url + "forms/index.html")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(name)
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    hrefs = page.locator(".md-search-result__item > a").evaluate_all("els => els.map(e => e.href)")
+    assert any(f"forms/{form_id}/index.html" in h for h in hrefs[:5]), hrefs
