@@ -16,5 +16,6 @@ STEPS = (
     "generator.archive_order",
     "generator.forms",
     "generator.indicators.step",
+    "generator.checker.step",
     "generator.search_index",
 )

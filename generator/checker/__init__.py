@@ -1,0 +1,1 @@
+"""The form checker: the same rules in Python and in the browser."""
