@@ -128,7 +128,13 @@ def pages(ctx: Context, out: Staging) -> None:
         return
     banner = "/* Generated from forms/*.yaml and data/ by generator/checker/step.py: do not edit. */\n"
     out.write_text(f"{JS_DIR}/checker-data.js", f"{banner}window.swCheckerData = {_json(checker.data())};\n", by="generator/checker")
-    # One file per form, so a form page loads only its own rules.
+    # One file per form for formChecker.load(), plus all of them in one file that
+    # form pages load, so formChecker.check(anyFormId, values) works on any form page.
+    everything = "".join(
+        f"(window.swCheckerRules = window.swCheckerRules || {{}})[{json.dumps(form_id)}] = {_json(rules)};\n"
+        for form_id, rules in checker.forms.items()
+    )
+    out.write_text(f"{JS_DIR}/rules-all.js", banner + everything, by="generator/checker")
     for form_id, rules in checker.forms.items():
         out.write_text(
             f"{JS_DIR}/rules/{form_id}.js",

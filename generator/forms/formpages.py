@@ -112,8 +112,14 @@ def form_page(form: Form, forms: Forms, ctx, procedure_exists: bool, downloads: 
         "",
         f'<script type="application/json" class="sw-form-definition" data-form-id="{form.id}">{definition_json(form)}</script>',
         "",
+        # Only form pages carry the form and checker scripts; handbook pages stay light.
+        *(f'<script src="{_rel(f"assets/javascripts/{name}", page)}"></script>' for name in FORM_PAGE_SCRIPTS),
+        "",
     ]
     return "\n".join(lines)
+
+
+FORM_PAGE_SCRIPTS = ("sw-form.js", "checker/formchecker.js", "checker/form-ui.js")
 
 
 def _row(form: Form, page: str, downloads: bool) -> str:

@@ -557,7 +557,9 @@
     var ids = Array.prototype.map.call(document.querySelectorAll("form[data-form-id]"), function (f) {
       return f.getAttribute("data-form-id");
     });
-    if (ids.length || document.querySelector('[data-module="sw-archive-code"], [data-module="sw-deadlines"]')) { load(ids); }
+    // A form page loads every form's rules in one file, so check(anyFormId, values) works there.
+    if (ids.length) { addScript("rules-all.js"); }
+    if (ids.length || document.querySelector('[data-module="sw-archive-code"], [data-module="sw-deadlines"]')) { load([]); }
   })();
 
   window.formChecker = {
