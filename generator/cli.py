@@ -13,7 +13,9 @@ from generator.project import Project, find_root
 
 # Commands whose core lives in a feature package: "name": ("module", "function", "help").
 # Each function takes (args: list[str]) and returns an exit code.
-EXTRA_COMMANDS: dict[str, tuple[str, str, str]] = {}
+EXTRA_COMMANDS: dict[str, tuple[str, str, str]] = {
+    "score": ("generator.scoring.cli", "main", "督导助理选拔总成绩：从标准输入读 JSON，输出计分结果 JSON"),
+}
 
 
 def _project(args) -> Project:

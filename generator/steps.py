@@ -12,4 +12,5 @@ STEPS = (
     "generator.sources",
     "generator.tables",
     "generator.rules",
+    "generator.scoring",
 )

@@ -1,0 +1,455 @@
+/**
+ * 督导助理选拔评分 page: wires the form to window.supervisorScoreDetail and
+ * window.supervisorEligibility, shows the working, keeps the inputs in the
+ * URL hash and fills the print sheet.
+ *
+ * Classic script (file:// safe). User input only ever reaches the page through
+ * textContent / value, never innerHTML.
+ */
+(function () {
+  'use strict';
+
+  /** User-facing text in one place. */
+  var TEXT = Object.freeze({
+    prompt: '请先填写笔试和面试成绩。',
+    passed: '笔试 {w} 分，达到 60 分及格线：计算总成绩。',
+    failed: '笔试 {w} 分，不足 60 分：落选，不计总成绩（加分仅供参考）。',
+    failedTotal: '落选',
+    failedFormula: '笔试不足 60 分，不计算总成绩；加分合计 {b} 分，仅供参考。',
+    formula: '笔试 {w} × {wp}% + 面试 {i} × {ip}% + 加分 {b} = {wv} + {iv} + {b} = {t}',
+    rounded: '（精确值 {x}，四舍五入保留 2 位小数）',
+    capped: '已封顶',
+    counted: '计入',
+    notCounted: '不计（重复或超限）',
+    points: '{p} 分',
+    copied: '链接已复制，可以粘贴保存。',
+    copyFailed: '无法自动复制：请直接复制地址栏中的链接。',
+    met: '符合',
+    not_met: '不符合',
+    unknown: '待确认',
+    anyOf: '以下四项中具备任意 {n} 项（目前符合 {m} 项）',
+    sheetRule: '评分规则版本 {v}；来源：{s}。本结果单由《社工服务标准手册》督导助理选拔评分计算器生成。',
+    noItems: '（未申报加分项目）'
+  });
+
+  var GROUP_LABEL = { political: '思想政治', education: '学历、学位', service: '社会工作服务', research: '研究及宣传成果' };
+
+  function t(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (_, k) { return values && values[k] !== undefined ? String(values[k]) : ''; });
+  }
+  function $$(root, selector) { return Array.prototype.slice.call(root.querySelectorAll(selector)); }
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+  function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
+
+  /** '' → undefined; a number-looking text → Number; anything else stays text (the validator names it). */
+  function parseNumber(raw) {
+    var s = String(raw).trim().replace(/，/g, ',');
+    if (s === '') return undefined;
+    if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) return Number(s);
+    return s;
+  }
+
+  function Calculator($module) {
+    this.$module = $module;
+    this.$form = $module.querySelector('.js-form');
+    this.data = window.SUPERVISOR_SCORING;
+    this.spec = {};
+    var self = this;
+    this.data.spec.forEach(function (f) { self.spec[f.name] = f; });
+    this.$elig = document.querySelector('[data-module="supervisor-eligibility"]');
+    this.$sheet = document.querySelector('.js-sheet');
+  }
+
+  Calculator.prototype.init = function () {
+    var self = this;
+    $$(this.$module, '.js-list').forEach(function ($list) {
+      $list.querySelector('.js-add').addEventListener('click', function () {
+        var $row = self.addRow($list);
+        var first = $row.querySelector('.js-item');
+        if (first) first.focus();
+        self.update();
+      });
+    });
+    this.$form.addEventListener('input', function () { self.update(); });
+    this.$form.addEventListener('change', function (e) { self.onChange(e.target); self.update(); });
+    this.$form.addEventListener('click', function (e) {
+      var target = e.target;
+      if (target && target.classList && target.classList.contains('js-remove')) {
+        var $row = target.closest('.js-row');
+        $row.parentNode.removeChild($row);
+        self.update();
+      }
+    });
+    this.$module.querySelector('.js-print').addEventListener('click', function () { self.update(); window.print(); });
+    this.$module.querySelector('.js-copy').addEventListener('click', function () { self.copyLink(); });
+    this.$module.querySelector('.js-clear').addEventListener('click', function () { self.reset(); });
+    if (this.$elig) {
+      var $ef = this.$elig.querySelector('.js-elig-form');
+      $ef.addEventListener('input', function () { self.update(); });
+      $ef.addEventListener('change', function () { self.update(); });
+    }
+    window.addEventListener('hashchange', function () {
+      if (window.location.hash !== self.lastHash) self.restore(self.readHash());
+    });
+    this.restore(this.readHash());
+  };
+
+  Calculator.prototype.addRow = function ($list) {
+    var $tpl = $list.querySelector('.js-row-template');
+    var $row = $tpl.content.firstElementChild.cloneNode(true);
+    $list.querySelector('.js-rows').appendChild($row);
+    var $type = $row.querySelector('[data-item="type"]');
+    if ($type) this.fillRoles($row);
+    this.toggleMember($row);
+    return $row;
+  };
+
+  /** Book roles depend on the book type (专著 第一作者 / 教材 主编 …). */
+  Calculator.prototype.fillRoles = function ($row) {
+    var $role = $row.querySelector('[data-choices-by]');
+    if (!$role) return;
+    var by = $role.getAttribute('data-choices-by');
+    var parent = $row.querySelector('[data-item="' + by + '"]').value;
+    var field = this.spec.books.items.filter(function (f) { return f.name === 'role'; })[0];
+    var choices = field.choices_map[parent] || [];
+    var keep = $role.value;
+    clear($role);
+    $role.appendChild(el('option', null, choices.length ? '请选择…' : '先选类型…')).value = '';
+    choices.forEach(function (c) { var $o = el('option', null, c[1]); $o.value = c[0]; $role.appendChild($o); });
+    if (choices.some(function (c) { return c[0] === keep; })) $role.value = keep;
+  };
+
+  Calculator.prototype.toggleMember = function ($row) {
+    $$($row, '[data-show-if]').forEach(function ($cell) {
+      var cond = $cell.getAttribute('data-show-if').split('=');
+      var $src = $row.querySelector('[data-item="' + cond[0] + '"]');
+      $cell.hidden = !$src || $src.value !== cond[1];
+    });
+  };
+
+  Calculator.prototype.onChange = function (target) {
+    var $row = target && target.closest ? target.closest('.js-row') : null;
+    if (!$row) return;
+    if (target.getAttribute('data-item') === 'type') this.fillRoles($row);
+    if (target.getAttribute('data-item') === 'role') this.toggleMember($row);
+  };
+
+  /** The contract input object built from the form. */
+  Calculator.prototype.collect = function () {
+    var self = this, input = {};
+    $$(this.$form, '.js-field').forEach(function ($f) {
+      var name = $f.getAttribute('data-field'), type = self.spec[name].type, v;
+      if (type === 'level_or_null') v = $f.value || undefined;
+      else if (type === 'integer') v = $f.value === '' ? undefined : Number($f.value);
+      else v = parseNumber($f.value);
+      if (v !== undefined) input[name] = v;
+    });
+    input.qualifications = $$(this.$form, '.js-qual').filter(function ($c) { return $c.checked; }).map(function ($c) { return $c.value; });
+    $$(this.$form, '.js-list').forEach(function ($list) {
+      var name = $list.getAttribute('data-list');
+      var fields = {};
+      self.spec[name].items.forEach(function (f) { fields[f.name] = f; });
+      input[name] = $$($list, '.js-row').map(function ($row) {
+        var item = {};
+        $$($row, '.js-item').forEach(function ($i) {
+          var key = $i.getAttribute('data-item'), f = fields[key];
+          var $cell = $i.closest('[data-show-if]');
+          if ($cell && $cell.hidden) return;
+          var v;
+          if (f.type === 'boolean') v = $i.checked;
+          else if (f.type === 'string') v = $i.value.trim() || undefined;
+          else if (f.type === 'integer') v = parseNumber($i.value);
+          else v = $i.value || undefined;
+          if (v !== undefined) item[key] = v;
+        });
+        return item;
+      });
+    });
+    return input;
+  };
+
+  Calculator.prototype.collectMeta = function () {
+    var meta = {};
+    $$(this.$form, '.js-meta').forEach(function ($m) { if ($m.value) meta[$m.getAttribute('data-meta')] = $m.value; });
+    return meta;
+  };
+
+  Calculator.prototype.collectElig = function () {
+    var answers = {};
+    if (!this.$elig) return answers;
+    $$(this.$elig, '.js-elig').forEach(function ($f) {
+      var key = $f.getAttribute('data-elig'), raw = $f.value, v;
+      if (raw === '') return;
+      if (raw === 'yes') v = true;
+      else if (raw === 'no') v = false;
+      else if ($f.tagName === 'INPUT') v = parseNumber(raw);
+      else v = raw;
+      if (typeof v === 'string' && $f.tagName === 'INPUT') return; // not a number: leave it unknown
+      var parts = key.split('.');
+      if (parts.length === 2) { answers[parts[0]] = answers[parts[0]] || {}; answers[parts[0]][parts[1]] = v; }
+      else answers[key] = v;
+    });
+    return answers;
+  };
+
+  // ---- URL hash: the whole form, so a result can be bookmarked and reproduced.
+
+  Calculator.prototype.readHash = function () {
+    var h = window.location.hash.replace(/^#/, '');
+    if (!h) return null;
+    try { return JSON.parse(decodeURIComponent(h)); } catch (e) { return null; }
+  };
+
+  Calculator.prototype.writeHash = function (state) {
+    var hash = '#' + encodeURIComponent(JSON.stringify(state));
+    this.lastHash = hash;
+    if (window.location.hash !== hash) {
+      try { window.history.replaceState(null, '', hash); } catch (e) { window.location.hash = hash; }
+    }
+  };
+
+  Calculator.prototype.restore = function (state) {
+    var self = this;
+    this.restoring = true;
+    this.$form.reset();
+    $$(this.$form, '.js-row').forEach(function ($r) { $r.parentNode.removeChild($r); });
+    if (this.$elig) this.$elig.querySelector('.js-elig-form').reset();
+    state = state || {};
+    var input = state.input || {}, meta = state.meta || {}, elig = state.elig || {};
+    $$(this.$form, '.js-meta').forEach(function ($m) {
+      var k = $m.getAttribute('data-meta');
+      if (meta[k] !== undefined) $m.value = String(meta[k]);
+    });
+    if (!meta.date) this.$form.querySelector('[data-meta="date"]').value = today();
+    $$(this.$form, '.js-field').forEach(function ($f) {
+      var v = input[$f.getAttribute('data-field')];
+      if (v !== undefined && v !== null) $f.value = String(v);
+    });
+    $$(this.$form, '.js-qual').forEach(function ($c) { $c.checked = (input.qualifications || []).indexOf($c.value) >= 0; });
+    $$(this.$form, '.js-list').forEach(function ($list) {
+      var items = input[$list.getAttribute('data-list')];
+      (Array.isArray(items) ? items : []).forEach(function (item) {
+        var $row = self.addRow($list);
+        var $type = $row.querySelector('[data-item="type"]');
+        if ($type && item.type !== undefined) { $type.value = String(item.type); self.fillRoles($row); }
+        $$($row, '.js-item').forEach(function ($i) {
+          var v = item[$i.getAttribute('data-item')];
+          if (v === undefined || v === null) return;
+          if ($i.type === 'checkbox') $i.checked = !!v;
+          else $i.value = String(v);
+        });
+        self.toggleMember($row);
+      });
+    });
+    if (this.$elig) {
+      $$(this.$elig, '.js-elig').forEach(function ($f) {
+        var parts = $f.getAttribute('data-elig').split('.');
+        var v = parts.length === 2 ? (elig[parts[0]] || {})[parts[1]] : elig[parts[0]];
+        if (v === true) $f.value = 'yes';
+        else if (v === false) $f.value = 'no';
+        else if (v !== undefined && v !== null) $f.value = String(v);
+      });
+    }
+    this.restoring = false;
+    this.update();
+  };
+
+  Calculator.prototype.reset = function () {
+    this.restore(null);
+    try { window.history.replaceState(null, '', window.location.pathname + window.location.search); } catch (e) { /* file:// */ }
+  };
+
+  Calculator.prototype.copyLink = function () {
+    var self = this, url = window.location.href;
+    var $status = this.$module.querySelector('.js-status');
+    var done = function () { $status.textContent = TEXT.copied; };
+    var fail = function () { $status.textContent = TEXT.copyFailed; };
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(url).then(done, fail);
+    else fail();
+    return self;
+  };
+
+  // ---- rendering -------------------------------------------------------------
+
+  Calculator.prototype.update = function () {
+    if (this.restoring) return;
+    var input = this.collect(), meta = this.collectMeta(), elig = this.collectElig();
+    this.writeHash({ input: input, meta: meta, elig: elig });
+    var detail = window.supervisorScoreDetail(input);
+    this.render(input, meta, detail);
+    if (this.$elig) this.renderElig(window.supervisorEligibility(elig));
+  };
+
+  Calculator.prototype.render = function (input, meta, detail) {
+    var $m = this.$module;
+    var $errors = $m.querySelector('.js-errors'), $list = $m.querySelector('.js-error-list');
+    clear($list);
+    $$(this.$form, '[aria-invalid]').forEach(function ($f) { $f.removeAttribute('aria-invalid'); });
+    $$(this.$form, '.ssc-row-points').forEach(function ($o) { $o.parentNode.removeChild($o); });
+    var $verdict = $m.querySelector('.js-verdict'), $total = $m.querySelector('.js-total');
+    var $formula = $m.querySelector('.js-formula'), $notes = $m.querySelector('.js-notes');
+    var $subs = $m.querySelector('.js-subtotals');
+    clear($notes); clear($subs);
+    $formula.textContent = '';
+    $$(this.$form, '.js-subtotal').forEach(function ($o) { $o.textContent = ''; });
+    $m.classList.remove('ssc--failed', 'ssc--passed');
+
+    if (detail.errors) {
+      var onlyMissing = input.written === undefined && input.interview === undefined &&
+        detail.errors.every(function (e) { return /^(written|interview)：缺少/.test(e); });
+      $errors.hidden = onlyMissing;
+      var self = this;
+      detail.errors.forEach(function (msg) {
+        var $li = el('li', null, msg);
+        var $target = self.fieldFor(msg.split('：')[0]);
+        if ($target) {
+          $target.setAttribute('aria-invalid', 'true');
+          $li.classList.add('ssc-error-link');
+          $li.tabIndex = 0;
+          $li.addEventListener('click', function () { $target.focus(); });
+        }
+        $list.appendChild($li);
+      });
+      $verdict.textContent = onlyMissing ? TEXT.prompt : '请按上面的提示改正后再计算。';
+      $total.textContent = '—';
+      this.fillSheet(input, meta, null);
+      return;
+    }
+    $errors.hidden = true;
+    var r = detail.result, f = this.data.rules.formula;
+    $m.classList.add(r.written_passed ? 'ssc--passed' : 'ssc--failed');
+    $verdict.textContent = t(r.written_passed ? TEXT.passed : TEXT.failed, { w: input.written });
+    $total.textContent = r.total === null ? TEXT.failedTotal : String(r.total);
+    if (r.written_passed) {
+      var text = t(TEXT.formula, { w: input.written, wp: f.written_percent, i: input.interview, ip: f.interview_percent,
+        b: r.bonus.total, wv: detail.formula.written_part, iv: detail.formula.interview_part, t: r.total });
+      if (detail.formula.exact !== String(r.total)) text += t(TEXT.rounded, { x: detail.formula.exact });
+      $formula.textContent = text;
+    } else {
+      $formula.textContent = t(TEXT.failedFormula, { b: r.bonus.total });
+    }
+    var groups = this.data.rules.groups, self2 = this;
+    ['political', 'education', 'service', 'research'].forEach(function (g) {
+      var $tr = el('tr');
+      $tr.appendChild(el('td', null, groups[g].label));
+      $tr.appendChild(el('td', null, detail.raw[g]));
+      $tr.appendChild(el('td', null, groups[g].cap));
+      var $c = el('td', null, detail.capped[g] + (detail.raw[g] > detail.capped[g] ? '（' + TEXT.capped + '）' : ''));
+      $tr.appendChild($c);
+      $subs.appendChild($tr);
+      var $o = self2.$form.querySelector('.js-subtotal[data-group="' + g + '"]');
+      if ($o) $o.textContent = detail.capped[g] + ' 分' + (detail.raw[g] > detail.capped[g] ? '（' + TEXT.capped + '）' : '');
+    });
+    var $trTotal = el('tr', 'ssc-subtotal-sum');
+    $trTotal.appendChild(el('th', null, '加分合计'));
+    $trTotal.appendChild(el('td'));
+    $trTotal.appendChild(el('td'));
+    $trTotal.appendChild(el('td', null, r.bonus.total));
+    $subs.appendChild($trTotal);
+    r.notes.forEach(function (n) { $notes.appendChild(el('li', null, n)); });
+    // Each repeatable row shows its own points and whether it counts.
+    detail.items.forEach(function (it) {
+      if (it.index < 0) return;
+      var $rows = $$(self2.$form, '.js-list[data-list="' + it.kind + '"] .js-row');
+      var $row = $rows[it.index];
+      if (!$row) return;
+      var $o = el('output', 'ssc-row-points' + (it.counted ? '' : ' ssc-row-points--off'),
+        t(TEXT.points, { p: it.points }) + (it.counted ? '' : '，' + TEXT.notCounted));
+      $row.insertBefore($o, $row.querySelector('.js-remove'));
+    });
+    this.fillSheet(input, meta, detail);
+  };
+
+  /** The form control an error path points at: written, papers[1].author … */
+  Calculator.prototype.fieldFor = function (path) {
+    var m = /^(\w+)(?:\[(\d+)\](?:\.(\w+))?)?$/.exec(path);
+    if (!m) return null;
+    var $f = this.$form.querySelector('[data-field="' + m[1] + '"]');
+    if ($f) return $f;
+    if (m[1] === 'qualifications') return this.$form.querySelector('.js-qual');
+    var $rows = $$(this.$form, '.js-list[data-list="' + m[1] + '"] .js-row');
+    var $row = m[2] !== undefined ? $rows[Number(m[2])] : null;
+    if (!$row) return null;
+    return (m[3] && $row.querySelector('[data-item="' + m[3] + '"]')) || $row.querySelector('.js-item');
+  };
+
+  Calculator.prototype.fillSheet = function (input, meta, detail) {
+    var $s = this.$sheet;
+    if (!$s) return;
+    var set = function (cls, text) { $s.querySelector(cls).textContent = text; };
+    set('.js-sheet-name', meta.name || '');
+    set('.js-sheet-date', meta.date || '');
+    set('.js-sheet-written', input.written !== undefined ? String(input.written) : '');
+    set('.js-sheet-interview', input.interview !== undefined ? String(input.interview) : '');
+    var $items = $s.querySelector('.js-sheet-items'), $notes = $s.querySelector('.js-sheet-notes');
+    clear($items); clear($notes);
+    if (!detail) { set('.js-sheet-total', '输入有误，未计算'); return; }
+    var r = detail.result;
+    set('.js-sheet-total', r.total === null ? '落选（笔试不足 60 分），加分 ' + r.bonus.total + ' 分' :
+      r.total + ' 分（笔试 ' + detail.formula.written_part + ' + 面试 ' + detail.formula.interview_part + ' + 加分 ' + r.bonus.total + '）');
+    if (!detail.items.length) {
+      var $tr0 = el('tr'); var $td0 = el('td', null, TEXT.noItems); $td0.colSpan = 4; $tr0.appendChild($td0); $items.appendChild($tr0);
+    }
+    detail.items.forEach(function (it) {
+      var $tr = el('tr');
+      $tr.appendChild(el('td', null, GROUP_LABEL[it.group]));
+      $tr.appendChild(el('td', null, it.label));
+      $tr.appendChild(el('td', null, it.points));
+      $tr.appendChild(el('td', null, it.counted ? TEXT.counted : TEXT.notCounted));
+      $items.appendChild($tr);
+    });
+    r.notes.forEach(function (n) { $notes.appendChild(el('li', null, n)); });
+    var cites = this.data.cite_text, rules = this.data.rules;
+    set('.js-sheet-rule', t(TEXT.sheetRule, { v: this.data.version, s: cites[rules.formula.cite] + '；' + cites[rules.source_cite] }));
+  };
+
+  Calculator.prototype.renderElig = function (result) {
+    var $out = this.$elig.querySelector('.js-elig-result'), cites = this.data.cite_text;
+    clear($out);
+    Object.keys(result).forEach(function (name) {
+      var route = result[name];
+      var $card = el('section', 'ssc-route ssc-route--' + route.status);
+      var $h = el('h3', null, route.label + '：');
+      $h.appendChild(el('span', 'ssc-badge ssc-badge--' + route.status, TEXT[route.status]));
+      $card.appendChild($h);
+      var $ul = el('ul', 'ssc-conds');
+      var addCond = function (c) {
+        var $li = el('li', 'ssc-cond ssc-cond--' + c.status);
+        $li.appendChild(el('span', 'ssc-badge ssc-badge--' + c.status, TEXT[c.status]));
+        $li.appendChild(el('span', 'ssc-cond-label', ' ' + c.label));
+        if (c.detail && c.detail !== '是' && c.detail !== '否' && c.detail !== '未填写') $li.appendChild(el('small', 'ssc-cond-detail', '（' + c.detail + '）'));
+        $li.appendChild(el('span', 'cite', '来源：' + (cites[c.cite] || c.cite)));
+        $ul.appendChild($li);
+      };
+      route.conditions.forEach(addCond);
+      $card.appendChild($ul);
+      if (route.any_of) {
+        var $p = el('p', null, t(TEXT.anyOf, { n: route.any_of.need, m: route.any_of.met }) + '：');
+        $p.appendChild(el('span', 'ssc-badge ssc-badge--' + route.any_of.status, TEXT[route.any_of.status]));
+        $card.appendChild($p);
+        var $ul2 = el('ul', 'ssc-conds');
+        $ul = $ul2;
+        route.any_of.conditions.forEach(addCond);
+        $card.appendChild($ul2);
+      }
+      $out.appendChild($card);
+    });
+  };
+
+  function today() {
+    var d = new Date();
+    var pad = function (n) { return (n < 10 ? '0' : '') + n; };
+    return d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate());
+  }
+
+  function start() {
+    $$(document, '[data-module="supervisor-score"]').forEach(function ($m) { new Calculator($m).init(); });
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+})();
