@@ -75,13 +75,16 @@
         self.update();
       });
     });
-    this.$form.addEventListener('input', function () { self.update(); });
-    this.$form.addEventListener('change', function (e) { self.onChange(e.target); self.update(); });
+    // The hash is written only once the user has typed something, so an
+    // untouched page keeps a clean address.
+    this.$form.addEventListener('input', function () { self.dirty = true; self.update(); });
+    this.$form.addEventListener('change', function (e) { self.dirty = true; self.onChange(e.target); self.update(); });
     this.$form.addEventListener('click', function (e) {
       var target = e.target;
       if (target && target.classList && target.classList.contains('js-remove')) {
         var $row = target.closest('.js-row');
         $row.parentNode.removeChild($row);
+        self.dirty = true;
         self.update();
       }
     });
@@ -90,13 +93,15 @@
     this.$module.querySelector('.js-clear').addEventListener('click', function () { self.reset(); });
     if (this.$elig) {
       var $ef = this.$elig.querySelector('.js-elig-form');
-      $ef.addEventListener('input', function () { self.update(); });
-      $ef.addEventListener('change', function () { self.update(); });
+      $ef.addEventListener('input', function () { self.dirty = true; self.update(); });
+      $ef.addEventListener('change', function () { self.dirty = true; self.update(); });
     }
     window.addEventListener('hashchange', function () {
-      if (window.location.hash !== self.lastHash) self.restore(self.readHash());
+      if (window.location.hash !== self.lastHash) { self.dirty = true; self.restore(self.readHash()); }
     });
-    this.restore(this.readHash());
+    var initial = this.readHash();
+    this.dirty = !!initial;
+    this.restore(initial);
   };
 
   Calculator.prototype.addRow = function ($list) {
@@ -260,6 +265,7 @@
   };
 
   Calculator.prototype.reset = function () {
+    this.dirty = false;
     this.restore(null);
     try { window.history.replaceState(null, '', window.location.pathname + window.location.search); } catch (e) { /* file:// */ }
   };
@@ -279,7 +285,7 @@
   Calculator.prototype.update = function () {
     if (this.restoring) return;
     var input = this.collect(), meta = this.collectMeta(), elig = this.collectElig();
-    this.writeHash({ input: input, meta: meta, elig: elig });
+    if (this.dirty) this.writeHash({ input: input, meta: meta, elig: elig });
     var detail = window.supervisorScoreDetail(input);
     this.render(input, meta, detail);
     if (this.$elig) this.renderElig(window.supervisorEligibility(elig));
