@@ -130,8 +130,8 @@ def form_html(data: dict) -> str:
         '<p class="ssc-verdict js-verdict">请先填写笔试和面试成绩。</p>',
         '<p class="ssc-total"><span>总成绩</span><output class="js-total">—</output></p>',
         '<p class="ssc-formula js-formula"></p>',
-        '<table class="ssc-subtotals"><thead><tr><th>类别</th><th>合计</th><th>上限</th><th>计入</th></tr></thead><tbody class="js-subtotals"></tbody></table>',
-        '<details class="ssc-working" open><summary>计分过程（每一条规则）</summary><ol class="js-notes"></ol></details>',
+        '<table class="ssc-subtotals js-subtotal-table" hidden><thead><tr><th>类别</th><th>合计</th><th>上限</th><th>计入</th></tr></thead><tbody class="js-subtotals"></tbody></table>',
+        '<details class="ssc-working js-working" open hidden><summary>计分过程（每一条规则）</summary><ol class="js-notes"></ol></details>',
         "</aside>",
         "</div>",
     ])
@@ -154,11 +154,14 @@ def eligibility_html(elig: dict) -> str:
     d = elig["service_days"]["deductions"]
     return "".join([
         '<div class="ssc-elig" data-module="supervisor-eligibility">',
-        '<form class="ssc-form js-elig-form" autocomplete="off" novalidate><div class="ssc-grid">',
+        '<form class="ssc-form js-elig-form" autocomplete="off" novalidate>',
+        '<fieldset class="ssc-group"><legend>学历、资格、注册（两种岗位相同）</legend><div class="ssc-grid">',
         select("education", "最高学历与专业", elig["education_options"]),
         select("qualification", "社工职业资格", elig["qualification_options"]),
         yes_no("registration", "已登记注册且在有效期内"),
         yes_no("continuing_education", "按规定参加继续教育"),
+        "</div></fieldset>",
+        '<fieldset class="ssc-group"><legend>服务时间与考核</legend><div class="ssc-grid">',
         number("service_years", "在社会工作岗位的服务年限（年）"),
         number("days_last_year", "最近一年实际服务天数", "督导助理：要求 240 天"),
         number("days_last_3_years", "最近三年实际服务天数合计", "见习督导：要求 720 天（年均 240 天）"),
@@ -167,12 +170,14 @@ def eligibility_html(elig: dict) -> str:
         number("leave.sick", f"{d['sick']['label']}（计入上限 {d['sick']['max_days']} 天）"),
         yes_no("last_assessment_pass", "上年度考核合格及以上"),
         yes_no("assessments_3y_pass", "近三年考核都合格及以上"),
+        "</div></fieldset>",
+        '<fieldset class="ssc-group"><legend>只看见习督导：现任岗位与破格条件</legend><div class="ssc-grid">',
         yes_no("is_assistant", "现任督导助理"),
         yes_no("has_sw_certificate", "有社会工作师证书（中级）"),
         yes_no("postgraduate", "有研究生学历或学位"),
         yes_no("outside_supervisor", "外地认定督导资质并实际担任过督导"),
         yes_no("publications", "公开发表社工论文 2 篇以上或出版理论专著"),
-        "</div></form>",
+        "</div></fieldset></form>",
         '<div class="ssc-elig-result js-elig-result" aria-live="polite"></div>',
         "</div>",
     ])
@@ -203,6 +208,7 @@ def calculator_page(rules, source_text, reviewed: str) -> str:
     elig = rules.eligibility
     qr = elig["qualification_reading"]
     others = "".join(f"\n    - {escape(o['text'])}（{escape(source_text(o['cite']))}）" for o in qr["others"])
+    others = "\n" + others
     return "\n".join([
         "---",
         f'reviewed: "{reviewed}"',

@@ -30,13 +30,15 @@ def _ranked_text(data: dict, points: dict) -> str:
 
 
 def _bands_text(bands: list[dict]) -> str:
+    """满 3 年 10 分；满 1 年不足 3 年 6 分；多于 0 年不足 1 年 3 分."""
     out = []
+    previous = None
     for b in bands:
-        if "at_least" in b:
-            out.append(f"满 {fmt(b['at_least'])} 年 {fmt(b['points'])} 分")
-        else:
-            out.append(f"多于 {fmt(b['more_than'])} 年 {fmt(b['points'])} 分")
-    return "，".join(out)
+        lower = f"满 {fmt(b['at_least'])} 年" if "at_least" in b else f"多于 {fmt(b['more_than'])} 年"
+        upper = f"不足 {fmt(previous)} 年" if previous is not None else ""
+        out.append(f"{lower}{upper} {fmt(b['points'])} 分")
+        previous = b.get("at_least", b.get("more_than"))
+    return "；".join(out) + "；不满最低一档不加分"
 
 
 def bonus_rows(data: dict) -> list[tuple[str, str, str, str]]:
@@ -46,10 +48,10 @@ def bonus_rows(data: dict) -> list[tuple[str, str, str, str]]:
     aw, rp, pp, rep, cp = (srv["service_awards"], res["research_projects"], res["papers"], res["reports"], res["competitions"])
     q = edu["qualifications"]
     roles = aw["roles"]
-    venues = "；".join(f"{v['label']} {fmt(v['points'])}" for v in pp["venues"].values())
+    venues = "；".join(f"{v['label']} {fmt(v['points'])} 分" for v in pp["venues"].values())
     authors = "，".join(f"第 {k} 作者 {v}%" for k, v in pp["author_percent"].items() if k != 1)
     books = "；".join(
-        f"{t['label']}：" + "，".join(f"{r['label']} {fmt(r['points'])}" for r in t["roles"].values())
+        f"{t['label']}：" + "，".join(f"{r['label']} {fmt(r['points'])} 分" for r in t["roles"].values())
         for t in res["books"]["types"].values()
     )
     limits = "、".join(f"{data['levels'][lv]}前 {n} 名" for lv, n in rp["member_rank_limit"].items())

@@ -301,6 +301,8 @@
     var $formula = $m.querySelector('.js-formula'), $notes = $m.querySelector('.js-notes');
     var $subs = $m.querySelector('.js-subtotals');
     clear($notes); clear($subs);
+    $m.querySelector('.js-subtotal-table').hidden = !!detail.errors;
+    $m.querySelector('.js-working').hidden = !!detail.errors;
     $formula.textContent = '';
     $$(this.$form, '.js-subtotal').forEach(function ($o) { $o.textContent = ''; });
     $m.classList.remove('ssc--failed', 'ssc--passed');
