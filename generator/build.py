@@ -146,6 +146,7 @@ def build(
     ctx = generate(project, timings, options)
     final.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=final.name + ".new.", dir=final.parent))
+    tmp.chmod(0o755)  # mkdtemp makes it private; a web server must be able to read the site
     try:
         started = time.perf_counter()
         result = mkdocs_build(project, tmp)

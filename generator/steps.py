@@ -13,4 +13,5 @@ STEPS = (
     "generator.tables",
     "generator.rules",
     "generator.scoring",
+    "generator.search_index",
 )

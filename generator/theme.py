@@ -46,6 +46,26 @@ PATCHES = (
         new='h(e,"keyup"),h(e,"input"),o).pipe(m(()=>e.value)',
         why="搜索框 input 事件",
     ),
+    Patch(
+        glob="assets/javascripts/bundle.*.min.js",
+        # The search index was downloaded on every page load. Wait until the
+        # reader focuses the search box (click, shortcut or ?q= deep link).
+        old='function ks(){return location.protocol==="file:"?_t(`${new URL("search/search_index.js",Or.base)}`).pipe(m(()=>__index),Z(1)):ze(new URL("search/search_index.json",Or.base))}',
+        new=(
+            "function ks(){let w=new Promise(r=>{document.addEventListener(\"focusin\",e=>{"
+            "e.target&&e.target.matches&&e.target.matches(\"[data-md-component=search-query]\")&&r()})});"
+            "return H(()=>w).pipe(b(()=>location.protocol===\"file:\"?_t(`${new URL(\"search/search_index.js\",Or.base)}`)"
+            ".pipe(m(()=>__index)):ze(new URL(\"search/search_index.json\",Or.base))),Z(1))}"
+        ),
+        why="搜索索引延迟加载",
+    ),
+    Patch(
+        glob="partials/search.html",
+        # axe aria-dialog-name: the search dialog had no accessible name.
+        old='data-md-component="search" role="dialog">',
+        new='data-md-component="search" role="dialog" aria-label="{{ lang.t(\'search\') }}">',
+        why="搜索对话框名称",
+    ),
 )
 
 
@@ -58,7 +78,8 @@ def write_theme(out: Path) -> list[Problem]:
     problems: list[Problem] = []
     if THEME_SRC.is_dir():
         shutil.copytree(THEME_SRC, out, dirs_exist_ok=True)
-    shutil.copytree(VENDOR, out / "assets" / "vendor", dirs_exist_ok=True)
+    (out / "partials").mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(VENDOR / "iframe-worker" / "shim.js", out / "partials" / "iframe-worker-shim.js")
     templates = material_templates()
     for patch in PATCHES:
         matches = sorted(templates.glob(patch.glob))
@@ -73,6 +94,11 @@ def write_theme(out: Path) -> list[Problem]:
             problems.append(problem("theme-patch", "pyproject.toml", patch.why, asset=source.name, detail=patch.old))
             continue
         target = out / source.relative_to(templates)
+        if target.is_file():  # several patches to one asset apply in turn
+            text = target.read_text(encoding="utf-8")
+            if text.count(patch.old) != 1:
+                problems.append(problem("theme-patch", "pyproject.toml", patch.why, asset=source.name, detail=patch.old))
+                continue
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text.replace(patch.old, patch.new), encoding="utf-8")
     return problems

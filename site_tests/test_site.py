@@ -80,3 +80,18 @@ def test_zipped_site_works_from_file_url(browser, site_dir, tmp_path, watch):
     assert any(h.startswith("file://") and "rules/deadlines.html" in h for h in hrefs[:5]), hrefs
     context.close()
     assert not watch.external, watch.external
+
+
+def test_search_index_loads_only_when_search_is_used(page, base_url, watch):
+    page.goto(base_url + "start/sources.html")
+    page.wait_for_load_state("networkidle")
+    assert not [u for u in watch.requests if "search_index" in u]
+    hrefs = search(page, "引用")
+    assert [u for u in watch.requests if "search_index.json" in u]
+    assert any("start/sources.html" in h for h in hrefs[:5]), hrefs
+
+
+def test_search_index_is_plain_utf8(site_dir):
+    text = (site_dir / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "\\u" not in text.replace("\\u200b", "").replace("\\u3000", "")
+    assert "时限" in text and "手册" in text
