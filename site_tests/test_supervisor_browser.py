@@ -235,3 +235,62 @@ def test_calculator_is_in_the_supervision_tab(page, base_url):
     page.wait_for_load_state()
     assert page.url.endswith(PAGE), page.url  # an untouched calculator keeps a clean address
     assert "督导助理选拔评分" in page.locator("h1").inner_text()
+
+
+def random_profile(rng) -> dict:
+    """A random but mostly valid candidate, with awkward decimals and duplicates."""
+    levels = ["national", "province", "city"]
+
+    def num(lo, hi):
+        return rng.choice([rng.randint(lo, hi), round(rng.uniform(lo, hi), rng.randint(1, 4)), lo, hi])
+
+    projects = ["A", "B", ""]
+    x = {"written": num(55, 100), "interview": num(0, 100)}
+    if rng.random() < 0.5:
+        x["media_coverage"] = rng.choice(levels + [None])
+    x["qualifications"] = rng.sample(["sw_certificate", "master", "phd"], rng.randint(0, 3))
+    x["excellent_ratings"] = rng.randint(0, 3)
+    x["dongguan_years"] = num(0, 4)
+    x["outside_supervisor_years"] = num(0, 4)
+    x["service_awards"] = [
+        {"level": rng.choice(levels), "rank": rng.randint(1, 3), "role": rng.choice(["lead", "participant"]),
+         "project": rng.choice(projects), "year": rng.choice([2022, 2023])} for _ in range(rng.randint(0, 5))]
+    x["research_projects"] = []
+    for _ in range(rng.randint(0, 3)):
+        p = {"level": rng.choice(levels), "role": rng.choice(["host", "member"]), "project": rng.choice(projects)}
+        if p["role"] == "member":
+            p["member_rank"] = rng.randint(1, 4)
+        x["research_projects"].append(p)
+    venues = ["core", "national_small", "national_large", "other_small", "other_large",
+              "newspaper_national", "newspaper_province", "newspaper_city"]
+    x["papers"] = [{"venue": rng.choice(venues), "author": rng.randint(1, 4)} for _ in range(rng.randint(0, 3))]
+    books = {"monograph": ["first", "other"], "textbook_national": ["chief", "contributor"],
+             "textbook_province": ["chief", "contributor"], "translation": ["first", "other"]}
+    x["books"] = []
+    for _ in range(rng.randint(0, 2)):
+        t = rng.choice(list(books))
+        x["books"].append({"type": t, "role": rng.choice(books[t])})
+    x["reports"] = [{"level": rng.choice(levels), "long": rng.random() < 0.5} for _ in range(rng.randint(0, 3))]
+    x["competitions"] = [{"level": rng.choice(levels), "rank": rng.randint(1, 3), "team": rng.random() < 0.5}
+                         for _ in range(rng.randint(0, 3))]
+    if rng.random() < 0.1:  # now and then something wrong, to compare messages too
+        x[rng.choice(["written", "excellent_ratings", "colour"])] = rng.choice(["72", 101, 4.5, None])
+    return x
+
+
+def test_random_profiles_agree_with_python(page, base_url):
+    import random
+
+    from generator.scoring.core import score
+    from generator.scoring.inputs import ScoreInputError
+
+    rng = random.Random(20261129)
+    profiles = [random_profile(rng) for _ in range(400)]
+    open_calculator(page, base_url)
+    js_results = page.evaluate("ps => ps.map(p => window.supervisorScore(p))", profiles)
+    for profile, js in zip(profiles, js_results):
+        try:
+            py = score(profile)
+        except ScoreInputError as exc:
+            py = {"errors": exc.errors}
+        assert js == py, json.dumps(profile, ensure_ascii=False)

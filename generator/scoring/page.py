@@ -82,6 +82,7 @@ def formula_text(data: dict) -> str:
 def bonus_table_md(data: dict, source_text) -> str:
     """The handbook's 加分标准 table (Markdown), with the formula above it."""
     lines = [
+        "",
         f"**{escape(formula_text(data))}**",
         "",
         "| 类别 | 加分项目 | 计分标准（分） | 来源 |",

@@ -13,8 +13,22 @@ def _choices(mapping: dict, label_of=lambda v: v) -> list[list[str]]:
     return [[str(k), str(label_of(v))] for k, v in mapping.items()]
 
 
+_CACHE: dict[int, tuple[dict, list[dict]]] = {}
+
+
 def input_spec(data: dict) -> list[dict]:
-    """Field descriptions for the top-level input object, in checking order."""
+    """Field descriptions for the top-level input object, in checking order.
+
+    Cached per rules object: scoring many candidates builds it once."""
+    hit = _CACHE.get(id(data))
+    if hit is not None and hit[0] is data:
+        return hit[1]
+    spec = _build(data)
+    _CACHE[id(data)] = (data, spec)
+    return spec
+
+
+def _build(data: dict) -> list[dict]:
     levels = _choices(data["levels"])
     g = data["groups"]
     quals = g["education"]["qualifications"]["labels"]
