@@ -196,7 +196,8 @@ def test_print_view_shows_only_the_result_sheet(page, base_url):
         assert page.locator(hidden).first.is_hidden(), hidden
     text = sheet.inner_text()
     for expected in ("王小明", "2026-11-29", "94.6 分（笔试 21.6 + 面试 24 + 加分 49）", "评分规则版本 2026.1",
-                     "众爱《督导人才选拔培养制度》附表2", "市级课题成员第 1 名", "研究及宣传成果小计 23.5 分，超过 20 分上限"):
+                     "众爱《督导人才选拔培养制度》附表2", "市级课题成员第 1 名", "研究及宣传成果小计 23.5 分，超过 20 分上限",
+                     "研究及宣传成果\t23.5\t20\t20（已封顶）"):
         assert expected in text, expected
 
 
@@ -294,3 +295,17 @@ def test_random_profiles_agree_with_python(page, base_url):
         except ScoreInputError as exc:
             py = {"errors": exc.errors}
         assert js == py, json.dumps(profile, ensure_ascii=False)
+
+
+def test_nan_and_infinity_are_rejected_like_python(page, base_url):
+    open_calculator(page, base_url)
+    result = page.evaluate("window.supervisorScore({written: NaN, interview: Infinity})")
+    assert result["errors"] == ["written：笔试成绩应为数字（0 到 100 之间），实际是无效数字（NaN 或无穷大）",
+                                "interview：面试成绩应为数字（0 到 100 之间），实际是无效数字（NaN 或无穷大）"]
+    from generator.scoring.core import score
+    from generator.scoring.inputs import ScoreInputError
+
+    try:
+        score({"written": float("nan"), "interview": float("inf")})
+    except ScoreInputError as exc:
+        assert exc.errors == result["errors"]

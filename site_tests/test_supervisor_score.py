@@ -104,7 +104,7 @@ def test_cli_rejects_broken_json():
 
 def test_cli_rejects_nan():
     proc = run_cli('{"written": NaN, "interview": 70}')
-    assert proc.returncode != 0 and "written" in proc.stderr
+    assert proc.returncode != 0 and "written：笔试成绩应为数字（0 到 100 之间），实际是无效数字" in proc.stderr
 
 
 # ---- the rules file ---------------------------------------------------------------

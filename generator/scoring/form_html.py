@@ -195,6 +195,8 @@ def sheet_html() -> str:
         '</tbody></table>'
         '<h3>加分明细</h3><table class="ssc-sheet-items"><thead><tr><th>类别</th><th>申报项目</th><th>分值</th><th>是否计入</th></tr></thead>'
         '<tbody class="js-sheet-items"></tbody></table>'
+        '<h3>分类合计</h3><table class="ssc-sheet-groups"><thead><tr><th>类别</th><th>合计</th><th>上限</th><th>计入</th></tr></thead>'
+        '<tbody class="js-sheet-groups"></tbody></table>'
         '<h3>计分过程</h3><ol class="js-sheet-notes"></ol>'
         '<p class="js-sheet-rule"></p>'
         '<p class="ssc-sign">评分人签名：＿＿＿＿＿＿＿＿　　复核人签名：＿＿＿＿＿＿＿＿　　日期：＿＿＿＿＿＿</p>'

@@ -25,6 +25,8 @@ def kind(value) -> str:
         return "空值 null"
     if isinstance(value, bool):
         return "布尔值"
+    if isinstance(value, float) and not math.isfinite(value):
+        return "无效数字（NaN 或无穷大）"
     if isinstance(value, (int, float)):
         return "数字"
     if isinstance(value, str):

@@ -395,7 +395,8 @@
     set('.js-sheet-written', input.written !== undefined ? String(input.written) : '');
     set('.js-sheet-interview', input.interview !== undefined ? String(input.interview) : '');
     var $items = $s.querySelector('.js-sheet-items'), $notes = $s.querySelector('.js-sheet-notes');
-    clear($items); clear($notes);
+    var $groups = $s.querySelector('.js-sheet-groups');
+    clear($items); clear($notes); clear($groups);
     if (!detail) { set('.js-sheet-total', '输入有误，未计算'); return; }
     var r = detail.result;
     set('.js-sheet-total', r.total === null ? '落选（笔试不足 60 分），加分 ' + r.bonus.total + ' 分' :
@@ -411,8 +412,22 @@
       $tr.appendChild(el('td', null, it.counted ? TEXT.counted : TEXT.notCounted));
       $items.appendChild($tr);
     });
+    var rules = this.data.rules;
+    ['political', 'education', 'service', 'research'].forEach(function (g) {
+      var $tr = el('tr');
+      $tr.appendChild(el('td', null, GROUP_LABEL[g]));
+      $tr.appendChild(el('td', null, detail.raw[g]));
+      $tr.appendChild(el('td', null, rules.groups[g].cap));
+      $tr.appendChild(el('td', null, detail.capped[g] + (detail.raw[g] > detail.capped[g] ? '（' + TEXT.capped + '）' : '')));
+      $groups.appendChild($tr);
+    });
+    var $sum = el('tr');
+    $sum.appendChild(el('th', null, '加分合计'));
+    $sum.appendChild(el('td')); $sum.appendChild(el('td'));
+    $sum.appendChild(el('td', null, r.bonus.total));
+    $groups.appendChild($sum);
     r.notes.forEach(function (n) { $notes.appendChild(el('li', null, n)); });
-    var cites = this.data.cite_text, rules = this.data.rules;
+    var cites = this.data.cite_text;
     set('.js-sheet-rule', t(TEXT.sheetRule, { v: this.data.version, s: cites[rules.formula.cite] + '；' + cites[rules.source_cite] }));
   };
 

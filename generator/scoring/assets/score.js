@@ -82,7 +82,7 @@
   function kind(v) {
     if (v === null || v === undefined) return '空值 null';
     if (typeof v === 'boolean') return '布尔值';
-    if (typeof v === 'number') return '数字';
+    if (typeof v === 'number') return isFinite(v) ? '数字' : '无效数字（NaN 或无穷大）';
     if (typeof v === 'string') return '文字';
     if (Array.isArray(v)) return '数组';
     return '对象';
