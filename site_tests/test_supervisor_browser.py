@@ -309,3 +309,12 @@ def test_nan_and_infinity_are_rejected_like_python(page, base_url):
         score({"written": float("nan"), "interview": float("inf")})
     except ScoreInputError as exc:
         assert exc.errors == result["errors"]
+
+
+def test_no_sideways_scrolling_on_a_phone(browser, base_url):
+    context = browser.new_context(viewport={"width": 400, "height": 800})
+    page = context.new_page()
+    page.goto(base_url + PAGE + "#" + quote(json.dumps({"input": EXAMPLE["input"]})))
+    page.wait_for_function("document.querySelector('.js-total').textContent === '94.6'")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 400
+    context.close()
