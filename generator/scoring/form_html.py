@@ -271,6 +271,7 @@ def calculator_page(rules, source_text, reviewed: str) -> str:
         "",
         readings_md(data, source_text),
         '<script src="rules.js"></script>',
+        '<script src="decimal.js"></script>',
         '<script src="score.js"></script>',
         '<script src="eligibility.js"></script>',
         '<script src="calculator.js"></script>',

@@ -48,7 +48,9 @@
 
   /** '' → undefined; a number-looking text → Number; anything else stays text (the validator names it). */
   function parseNumber(raw) {
-    var s = String(raw).trim().replace(/，/g, ',');
+    // Full-width digits and point from a Chinese IME count as ordinary ones.
+    var s = String(raw).trim().replace(/[０-９]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) - 0xFEE0); })
+      .replace(/．/g, '.');
     if (s === '') return undefined;
     if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) return Number(s);
     return s;
