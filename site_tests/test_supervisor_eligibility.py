@@ -40,3 +40,19 @@ def test_service_time_explains_deduction():
     cond = next(c for c in result["assistant"]["conditions"] if c["id"] == "service_time")
     assert cond["status"] == "met"
     assert "核减假期 98 天后要求 142 天" in cond["detail"]
+
+
+def test_eligibility_file_problems_are_located():
+    from generator.scoring.model import check_eligibility
+    from generator.yamlsrc import parse_yaml
+
+    text = (Path(__file__).resolve().parent.parent / "data/scoring/supervisor_eligibility.yaml").read_text(encoding="utf-8")
+    broken = text.replace("check: service_1y", "check: service_one_year", 1).replace("basic_from: trainee", "basic_from: trainees")
+    doc, _ = parse_yaml(broken, "data/scoring/supervisor_eligibility.yaml")
+    found = check_eligibility(doc, None)
+    lines = broken.splitlines()
+    check = next(p for p in found if p.location.endswith(".check"))
+    assert "service_one_year" in lines[check.line - 1]
+    assert "routes.assistant.conditions[4].check" in check.location
+    ref = next(p for p in found if p.code == "unknown-reference")
+    assert "basic_from: trainees" in lines[ref.line - 1]

@@ -15,7 +15,7 @@ from generator.context import Context, Staging
 from generator.problems import Problem
 
 NAME = "scoring"
-ASSETS = ("decimal.js", "score.js", "eligibility.js", "calculator.js", "supervisor-score.css")
+ASSETS = ("decimal.js", "score.js", "eligibility.js", "view.js", "calculator.js", "supervisor-score.css")
 
 
 def load(ctx: Context):

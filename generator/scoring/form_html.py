@@ -274,6 +274,7 @@ def calculator_page(rules, source_text, reviewed: str) -> str:
         '<script src="decimal.js"></script>',
         '<script src="score.js"></script>',
         '<script src="eligibility.js"></script>',
+        '<script src="view.js"></script>',
         '<script src="calculator.js"></script>',
         "",
     ])
