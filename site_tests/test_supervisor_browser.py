@@ -199,6 +199,11 @@ def test_print_view_shows_only_the_result_sheet(page, base_url):
                      "众爱《督导人才选拔培养制度》附表2", "市级课题成员第 1 名", "研究及宣传成果小计 23.5 分，超过 20 分上限",
                      "研究及宣传成果\t23.5\t20\t20（已封顶）"):
         assert expected in text, expected
+    assert "资格自查" not in text  # nothing answered, nothing printed
+    page.emulate_media(media="screen")
+    page.select_option(".js-elig[data-elig='education']", "other")
+    page.emulate_media(media="print")
+    assert "督导助理：不符合（不符合：学历" in sheet.inner_text()
 
 
 def test_eligibility_shows_status_and_source(page, base_url):

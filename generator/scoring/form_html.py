@@ -198,6 +198,7 @@ def sheet_html() -> str:
         '<h3>分类合计</h3><table class="ssc-sheet-groups"><thead><tr><th>类别</th><th>合计</th><th>上限</th><th>计入</th></tr></thead>'
         '<tbody class="js-sheet-groups"></tbody></table>'
         '<h3>计分过程</h3><ol class="js-sheet-notes"></ol>'
+        '<div class="js-sheet-elig" hidden><h3>资格自查</h3><ul class="js-sheet-elig-list"></ul></div>'
         '<p class="js-sheet-rule"></p>'
         '<p class="ssc-sign">评分人签名：＿＿＿＿＿＿＿＿　　复核人签名：＿＿＿＿＿＿＿＿　　日期：＿＿＿＿＿＿</p>'
         "</div>"

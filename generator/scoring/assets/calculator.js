@@ -256,7 +256,11 @@
     if (this.dirty) this.writeHash({ input: input, meta: meta, elig: elig });
     var detail = window.supervisorScoreDetail(input);
     this.render(input, meta, detail);
-    if (this.$elig) this.renderElig(window.supervisorEligibility(elig));
+    if (this.$elig) {
+      var eligResult = window.supervisorEligibility(elig);
+      this.renderElig(eligResult);
+      if (this.$sheet) V.fillSheetElig(this.$sheet, eligResult, Object.keys(elig).length > 0);
+    }
   };
 
   Calculator.prototype.render = function (input, meta, detail) {

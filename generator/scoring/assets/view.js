@@ -123,7 +123,22 @@
     });
   }
 
+  /** The eligibility summary on the print sheet, only when something was answered. */
+  function fillSheetElig($s, result, answered) {
+    var $box = $s.querySelector('.js-sheet-elig'), $list = $s.querySelector('.js-sheet-elig-list');
+    clear($list);
+    $box.hidden = !answered;
+    if (!answered) return;
+    Object.keys(result).forEach(function (name) {
+      var route = result[name];
+      var conds = route.conditions.concat(route.any_of ? route.any_of.conditions : []);
+      var open = conds.filter(function (c) { return c.status !== 'met'; }).map(function (c) { return TEXT[c.status] + '：' + c.label; });
+      $list.appendChild(el('li', null, route.label + '：' + TEXT[route.status] + (open.length ? '（' + open.join('；') + '）' : '')));
+    });
+  }
+
   window.supervisorScoreView = {
+    fillSheetElig: fillSheetElig,
     TEXT: TEXT, GROUP_LABEL: GROUP_LABEL, t: t, $$: $$, el: el, clear: clear, fillSheet: fillSheet, renderElig: renderElig
   };
 })();
