@@ -178,6 +178,14 @@ def test_url_hash_round_trip(page, base_url, browser):
     other.context.close()
 
 
+def test_example_button_loads_the_worked_example(page, base_url):
+    open_calculator(page, base_url)
+    page.click(".js-example")
+    assert page.locator(".js-total").inner_text() == "94.6"
+    assert page.input_value("#ssc-name") == "示例候选人"
+    assert "#" in page.url
+
+
 def test_clear_empties_form_and_hash(page, base_url):
     open_calculator(page, base_url, {"input": EXAMPLE["input"]})
     assert page.locator(".js-total").inner_text() == "94.6"

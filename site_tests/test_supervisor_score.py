@@ -166,3 +166,21 @@ def test_bonus_table_macro_renders_every_item():
                  "本项上限 20 分", "一/二/三等奖：国家级 9/6/4；省级 5/3/2；市级 3/2/1", "第 2 作者 30%", "国家级 8/4/2；省级 4/2/1；市级 2/1/0.5",
                  "满 3 年 10 分；满 1 年不足 3 年 6 分；多于 0 年不足 1 年 3 分", "笔试 × 30% + 面试 × 30% + 加分"):
         assert text in md, text
+
+
+def test_example_in_rules_must_be_valid_input():
+    from generator.scoring.model import check_selection
+    from generator.yamlsrc import parse_yaml
+
+    text = (ROOT / "data/scoring/supervisor_selection.yaml").read_text(encoding="utf-8")
+    assert "  papers: [{venue: core, author: 1}]" in text
+    doc, _ = parse_yaml(text.replace("  papers: [{venue: core, author: 1}]", "  papers: [{venue: blog, author: 1}]"), "x.yaml")
+    found = check_selection(doc, None)
+    assert [p.location.split("，")[-1] for p in found] == ["example.papers[0].venue"]
+    assert score(yaml_example(text)) == score(EXAMPLE["input"]) | {"notes": score(yaml_example(text))["notes"]}
+
+
+def yaml_example(text: str) -> dict:
+    import yaml
+
+    return yaml.safe_load(text)["example"]

@@ -123,6 +123,7 @@ def form_html(data: dict) -> str:
         '<button type="button" class="md-button md-button--primary js-print">打印结果单</button>',
         '<button type="button" class="md-button js-copy">复制本次评分链接</button>',
         '<button type="button" class="md-button js-clear">清空重填</button>',
+        '<button type="button" class="md-button js-example">填入示例</button>',
         '<span class="ssc-status js-status" role="status" aria-live="polite"></span>',
         "</div></form>",
         '<aside class="ssc-result js-result" aria-live="polite">',

@@ -54,6 +54,7 @@ SCHEMA = {
     },
     "ranks": "ranks",
     "readings": "readings",
+    "example": "example",
 }
 VENUES = ("core", "national_small", "national_large", "other_small", "other_large",
           "newspaper_national", "newspaper_province", "newspaper_city")
@@ -137,6 +138,8 @@ class _Checker:
                 if not (isinstance(k, int) and k >= 1):
                     self.wrong(f"{path}.{k}", "正整数作者名次", k)
                 self.leaf(f"{path}.{k}", "pct", pct)
+        elif kind == "example":
+            pass  # checked against the input contract in check_selection, once the rules are known
         elif kind == "readings":
             if not isinstance(v, list):
                 self.wrong(path, "口径说明列表", v)
@@ -176,6 +179,15 @@ def check_selection(doc: YamlDoc, sources) -> list[Problem]:
                 path = f"groups.service.{key}.thresholds"
                 c.problems.append(doc.at("bad-value", path, key="thresholds", value=limits,
                                          detail="分档必须从高到低排列。", hint="把年限最高的一档写在最前面。"))
+    if not c.problems and "example" in data:
+        from generator.scoring.inputs import validate
+        from generator.scoring.spec import input_spec
+
+        _clean, errors = validate(input_spec(data), data["example"])
+        for err in errors:
+            path, _, message = err.partition("：")
+            c.problems.append(doc.at("bad-value", f"example.{path}", key=path, value=data["example"],
+                                     detail=message, hint="示例必须是计算器能接受的输入。"))
     return c.problems
 
 

@@ -59,6 +59,10 @@
     this.$module.querySelector('.js-print').addEventListener('click', function () { self.update(); window.print(); });
     this.$module.querySelector('.js-copy').addEventListener('click', function () { self.copyLink(); });
     this.$module.querySelector('.js-clear').addEventListener('click', function () { self.reset(); });
+    this.$module.querySelector('.js-example').addEventListener('click', function () {
+      self.dirty = true;
+      self.restore({ input: self.data.rules.example, meta: { name: TEXT.exampleName } });
+    });
     if (this.$elig) {
       var $ef = this.$elig.querySelector('.js-elig-form');
       $ef.addEventListener('input', function () { self.dirty = true; self.update(); });

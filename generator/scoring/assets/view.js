@@ -27,7 +27,8 @@
     unknown: '待确认',
     anyOf: '以下四项中具备任意 {n} 项（目前符合 {m} 项）',
     sheetRule: '评分规则版本 {v}；来源：{s}。本结果单由《社工服务标准手册》督导助理选拔评分计算器生成。',
-    noItems: '（未申报加分项目）'
+    noItems: '（未申报加分项目）',
+    exampleName: '示例候选人'
   });
 
   var GROUP_LABEL = { political: '思想政治', education: '学历、学位', service: '社会工作服务', research: '研究及宣传成果' };
