@@ -17,7 +17,7 @@ from generator.yamlsrc import YamlDoc, load_yaml
 
 NAME = "rules"
 FILE = Path("rules") / "deadlines.yaml"
-TOPICS = ("个案", "小组", "社区活动", "档案", "督导与人事", "投诉与反馈")
+TOPICS = ("个案", "小组", "社区活动", "档案", "自查与总结", "督导与人事", "投诉与反馈")
 UNITS = {
     "calendar_day": "天",
     "working_day": "个工作日",
@@ -51,9 +51,22 @@ class Rule:
     why: str
     others: tuple[Other, ...]
 
+    def period(self) -> str:
+        """``3 个工作日内``, ``提前 14 天``, ``次月5日前``, ``当天``: the period as a phrase."""
+        unit = UNITS[self.unit]
+        if self.amount == 0 and self.unit == "calendar_day":
+            return "当天"
+        if "{n}" in unit:
+            return unit.format(n=self.amount)
+        if self.direction == "before":
+            return f"提前 {self.amount} {unit}"
+        return f"{self.amount} {unit}内"
+
     def span(self) -> str:
         """``14 天前``, ``3 个工作日后``, ``次月5日前``: the amount in words."""
         unit = UNITS[self.unit]
+        if self.amount == 0 and self.unit == "calendar_day":
+            return "当天"
         if "{n}" in unit:
             return unit.format(n=self.amount)
         return f"{self.amount} {unit}{DIRECTIONS[self.direction]}"
@@ -226,11 +239,25 @@ def macros(ctx: Context) -> dict:
         """``{{ rule_text("group_report") }}``: the adopted rule as one phrase."""
         return get(rule_id).text
 
+    def deadline(rule_id: str) -> str:
+        """``{{ deadline("case_closing_report") }}`` → ``3 个工作日内``: the bare period, for
+        diagrams and tables where the whole sentence of ``rule_text`` is too long."""
+        text = get(rule_id).period()
+        # "的 5 个工作日内": a leading number gets the same space as in the rule texts
+        return f" {text}" if text[:1].isdigit() else text
+
     def deadline_table(topic: str) -> Markup:
         """``{{ deadline_table("个案") }}``: every adopted deadline of a topic."""
         return Markup(_table(rules.by_topic(topic), rules, source_text))
 
-    return {"rule": rule, "rule_text": rule_text, "deadline_table": deadline_table}
+    return {
+        "rule": rule,
+        "rule_text": rule_text,
+        "deadline": deadline,
+        # the Rule itself, for worked examples that compute a date from its amount
+        "deadline_rule": get,
+        "deadline_table": deadline_table,
+    }
 
 
 def _table(items: list[Rule], rules: Rules, source_text) -> str:

@@ -13,5 +13,9 @@ STEPS = (
     "generator.tables",
     "generator.rules",
     "generator.scoring",
+    "generator.termination",
+    "generator.archive_order",
+    "generator.forms",
+    "generator.indicators.step",
     "generator.search_index",
 )

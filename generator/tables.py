@@ -80,6 +80,35 @@ def _constraint_text(field) -> str:
     return "、".join(f"{_CONSTRAINTS.get(k, k)} {v}" for k, v in (field.constraints or {}).items() if v is not True or k != "required")
 
 
+def _foreign_key_problem(error, rel_file: str, schema, package) -> Problem:
+    """A foreign-key error names the column, the missing value and the table it
+    must come from, with the nearest existing value as a suggestion."""
+    from generator.problems import suggest
+
+    names = list(error.field_names or [])
+    cells = list(error.field_cells or [])
+    columns = []
+    for name in names:
+        number = schema.field_names.index(name) + 1 if schema and name in schema.field_names else "?"
+        field = schema.get_field(name) if schema and schema.has_field(name) else None
+        columns.append(f"第 {number} 列（{name}{'·' + field.title if field and field.title else ''}）")
+    ref = error.reference_name or ""
+    ref_fields = list(error.reference_field_names or [])
+    choices: list[str] = []
+    try:
+        target = package.get_resource(ref) if ref else None
+        if target is not None and len(ref_fields) == 1:
+            with target:
+                choices = [str(r[ref_fields[0]]) for r in target.read_rows()]
+    except Exception:  # a broken lookup table reports its own problems
+        choices = []
+    value = "、".join(cells)
+    ref_path = next((r.path for r in package.resources if r.name == ref), ref)
+    detail = f"单元格内容“{value}”在 {ref_path} 的 {'、'.join(ref_fields)} 列里找不到。"
+    hint = FIXES["foreign-key"] + (suggest(value, choices) if choices else "")
+    return problem("csv-cell", rel_file, "，".join([f"第 {error.row_number} 行", *columns]), line=error.row_number, detail=detail, hint=hint)
+
+
 def validate(project_data: Path, root: Path) -> tuple[Tables | None, list[Problem]]:
     doc, problems = load_yaml(project_data / FILE, root)
     if doc is None:
@@ -101,6 +130,9 @@ def validate(project_data: Path, root: Path) -> tuple[Tables | None, list[Proble
                 field = schema.get_field(field_name)
             row = getattr(error, "row_number", None)
             column = getattr(error, "field_number", None)
+            if error.type == "foreign-key":
+                problems.append(_foreign_key_problem(error, rel_file, schema, package))
+                continue
             parts = []
             if row:
                 parts.append(f"第 {row} 行")

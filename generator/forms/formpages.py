@@ -1,0 +1,173 @@
+"""Generated Markdown: one page per form, the forms index, the format guide."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+
+from markupsafe import escape
+
+from generator.forms.model import CATEGORIES, Form, Forms
+from generator.forms.webform import form_html, header_field
+
+# Procedure steps in the order a worker meets them; unknown stages follow, sorted.
+STAGE_ORDER = (
+    "咨询", "接案", "开案", "评估", "计划", "计划与审批", "审批", "招募与报名", "招募", "报名", "服务过程", "每节记录",
+    "介入", "会谈记录", "活动当天", "转介", "检讨", "反馈", "评估与反馈", "结束与报告", "结案", "报告", "财务", "归档",
+    "档案管理", "督导", "人事", "行政",
+)
+
+
+def stage_key(stage: str) -> tuple[int, str]:
+    for i, s in enumerate(STAGE_ORDER):
+        if stage == s:
+            return (i, stage)
+    for i, s in enumerate(STAGE_ORDER):
+        if stage.startswith(s) or s in stage:
+            return (i, stage)
+    return (len(STAGE_ORDER), stage)
+
+
+def _rel(target: str, page: str) -> str:
+    return posixpath.relpath(target, posixpath.dirname(page) or ".")
+
+
+def _md(text: str) -> str:
+    """Plain text safe inside a Markdown table cell or paragraph."""
+    return str(escape(text)).replace("|", "&#124;").replace("*", "&#42;").replace("_", "&#95;").replace("[", "&#91;")
+
+
+def related_rules(form: Form, rules) -> list:
+    """Its own ``deadlines`` first, then every adopted rule that names this form."""
+    if rules is None:
+        return []
+    ids = list(form.deadlines) + [r.id for r in rules.rules.values() if form.id in r.forms and r.id not in form.deadlines]
+    return [rules.rules[i] for i in ids if i in rules.rules]
+
+
+def definition_json(form: Form) -> str:
+    """The definition for the browser checker, safe inside <script>."""
+    data = dict(form.raw)
+    code = header_field(form)
+    if code is not None and code.id == "archive_code" and form.field("archive_code") is None:
+        data["header_fields"] = [{"id": "archive_code", "label": code.label, "type": "archive_code"}]
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def form_page(form: Form, forms: Forms, ctx, procedure_exists: bool, downloads: bool) -> str:
+    page = f"forms/{form.id}/index.md"
+    rules = ctx.models.get("rules")
+    sources = ctx.models.get("sources")
+    lines = [
+        "---",
+        f"title: {json.dumps(form.title, ensure_ascii=False)}",
+        f"generated_from: forms/{form.id}.yaml",
+        f'reviewed: "{ctx.settings.reviewed}"',
+        "---",
+        "",
+        f"# {_md(form.title)}",
+        "",
+    ]
+    if form.aliases:
+        lines += [f'<p class="sw-aka">也叫：{"、".join(_md(a) for a in form.aliases)}</p>', ""]
+    lines += [_md(form.purpose), ""]
+    cats = "、".join(form.categories)
+    if form.procedure and procedure_exists:
+        proc = f"[手册：{_md(form.stage)}]({_rel(form.procedure, page)})"
+    else:
+        proc = _md(form.stage)
+    rows = [
+        ("分类", _md(cats)),
+        ("什么时候用", proc),
+        ("谁签名", _md("、".join(form.signers)) if form.signers else "表上无签名栏"),
+        ("来源", "；".join(_md(sources.text(c)) for c in form.sources) if sources else "；".join(form.sources)),
+    ]
+    lines += ["| 项目 | 说明 |", "| --- | --- |"] + [f"| {k} | {v} |" for k, v in rows] + [""]
+    linked = related_rules(form, rules)
+    if linked:
+        lines += ["## 办理时限", "", "| 事项 | 期限 | 谁做 → 交给谁 | 来源 |", "| --- | --- | --- | --- |"]
+        for r in linked:
+            who = " → ".join(x for x in (r.who, r.to) if x)
+            span = f"{rules.events.get(r.event, r.event)} {r.span()}"
+            cite = "；".join(sources.text(c) for c in r.cites) if sources else ""
+            lines.append(f"| {_md(r.title)}：{_md(r.text)} | **{_md(span)}** | {_md(who)} | {_md(cite)} |")
+        lines += ["", f"全部时限见 [关键时限一览]({_rel('rules/deadlines.md', page)})。", ""]
+    lines += ["## 下载空白表", ""]
+    if downloads:
+        lines += [
+            f'<div class="sw-downloads" markdown>[下载 PDF（A4，打印后手写）]({form.id}.pdf){{ .md-button .md-button--primary }}'
+            f" [下载 Word（可在 Word/WPS 中填写）]({form.id}.docx){{ .md-button }}</div>",
+            "",
+        ]
+    else:
+        lines += ["!!! note \"预览构建\"", "    这是快速预览构建，没有生成 PDF 和 Word 文件。正式构建会生成。", ""]
+    lines += [
+        "## 在线填写",
+        "",
+        "在下面直接填写，然后按 **打印** 打印出来签名。填写的内容只留在这台电脑的浏览器里，不会发送到任何地方。",
+        "办公电脑多人共用：填完打印后请清除草稿。",
+        "",
+        f'<div class="sw-print-area">{form_html(form, ctx.settings.org_name)}</div>',
+        "",
+        f'<script type="application/json" class="sw-form-definition" data-form-id="{form.id}">{definition_json(form)}</script>',
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def _row(form: Form, page: str, downloads: bool) -> str:
+    link = f"[{_md(form.title)}]({_rel(f'forms/{form.id}/index.md', page)})"
+    aka = "、".join(_md(a) for a in form.aliases) or "—"
+    dl = f"[PDF](./{form.id}/{form.id}.pdf) · [Word](./{form.id}/{form.id}.docx)" if downloads else "—"
+    return f"| {link} | {aka} | {_md(form.stage)} | {dl} |"
+
+
+def index_page(forms: Forms, ctx, downloads: bool) -> str:
+    page = "forms/index.md"
+    lines = [
+        "---",
+        'title: 表格下载与在线填写',
+        "generated_from: forms/*.yaml",
+        f'reviewed: "{ctx.settings.reviewed}"',
+        "---",
+        "",
+        "# 表格下载与在线填写",
+        "",
+        f"共 {len(forms)} 张表格。每张表都可以在线填写后打印，也可以下载空白的 PDF（打印后手写）或 Word 文件。",
+        "同一张表在不同来源里叫法不同，下面“也叫”一栏列出了其他名称；在顶部搜索框输入任何一个名称都能找到它。",
+        "",
+        "- [按分类查找](#by-category)",
+        "- [按办理环节查找](#by-stage)",
+        "- [全部名称对照](#all-names)",
+        "",
+        "## 按分类 {#by-category}",
+        "",
+    ]
+    for cat in CATEGORIES:
+        items = sorted((f for f in forms if cat in f.categories), key=lambda f: (stage_key(f.stage), f.id))
+        if not items:
+            continue
+        lines += [f"### {cat}", "", "| 表格 | 也叫 | 使用环节 | 下载 |", "| --- | --- | --- | --- |"]
+        lines += [_row(f, page, downloads) for f in items] + [""]
+    lines += ["## 按办理环节 {#by-stage}", "", "按服务流程的先后排列。", ""]
+    for cat in CATEGORIES:
+        items = [f for f in forms if cat in f.categories]
+        if not items:
+            continue
+        lines += [f"### {cat}", ""]
+        stages = sorted({f.stage for f in items}, key=stage_key)
+        for stage in stages:
+            names = "、".join(
+                f"[{_md(f.title)}]({_rel(f'forms/{f.id}/index.md', page)})" for f in sorted(items, key=lambda f: f.id) if f.stage == stage
+            )
+            lines.append(f"- **{_md(stage)}**：{names}")
+        lines.append("")
+    lines += ["## 全部名称对照 {#all-names}", "", "| 名称 | 对应表格 |", "| --- | --- |"]
+    names = sorted(
+        [(f.title, f) for f in forms] + [(a, f) for f in forms for a in f.aliases], key=lambda x: x[0]
+    )
+    for name, f in names:
+        lines.append(f"| {_md(name)} | [{_md(f.title)}]({_rel(f'forms/{f.id}/index.md', page)}) |")
+    lines += ["", f"要新增或修改表格，见[表格定义格式说明]({_rel('forms/format.md', page)})。", ""]
+    return "\n".join(lines)
