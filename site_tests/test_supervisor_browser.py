@@ -247,6 +247,8 @@ def test_calculator_is_in_the_supervision_tab(page, base_url):
     page.goto(base_url)
     page.locator(".md-tabs__link", has_text="督导").first.click()
     page.wait_for_load_state()
+    page.locator(".md-nav--primary a[href$='calculators/supervisor-selection/index.html']").first.click()
+    page.wait_for_load_state()
     assert page.url.endswith(PAGE), page.url  # an untouched calculator keeps a clean address
     assert "督导助理选拔评分" in page.locator("h1").inner_text()
 

@@ -47,11 +47,25 @@ def pages(ctx: Context, out: Staging) -> None:
     rules = ctx.models[NAME]
     source_text = ctx.models["sources"].text
     by = "data/scoring/supervisor_selection.yaml"
-    out.write_text(PAGE, calculator_page(rules, source_text, ctx.settings.reviewed), by=by)
+    out.write_text(PAGE, calculator_page(rules, source_text, ctx.settings.reviewed, related_links(ctx)), by=by)
     out.write_text(f"{ASSET_DIR}/rules.js", rules_js(rules, source_text), by=by)
     folder = resources.files("generator.scoring") / "assets"
     for name in ASSETS:
         out.write_text(f"{ASSET_DIR}/{name}", (folder / name).read_text(encoding="utf-8"), by="generator/scoring/assets")
+
+
+def related_links(ctx: Context) -> list[tuple[str, str]]:
+    """Links to the selection chapter and the two forms, only where they exist
+    (the page is generated, so it cannot use the link() macro's fallback)."""
+    links = []
+    if (ctx.project.handbook / "supervision" / "selection.md").is_file():
+        links.append(("督导人才选拔与培养（流程与条件）", "../../supervision/selection.md"))
+    forms = ctx.models.get("forms")
+    by_id = getattr(forms, "by_id", {}) if forms is not None else {}
+    for form_id in ("supervisor-selection-registration", "supervisor-bonus-claim"):
+        if form_id in by_id:
+            links.append((f"《{by_id[form_id].title}》", f"../../forms/{form_id}/index.md"))
+    return links
 
 
 __all__ = ["NAME", "load", "macros", "pages", "Problem"]

@@ -206,8 +206,8 @@ def sheet_html() -> str:
     )
 
 
-def calculator_page(rules, source_text, reviewed: str) -> str:
-    """The whole generated Markdown page."""
+def calculator_page(rules, source_text, reviewed: str, related: list[tuple[str, str]] = ()) -> str:
+    """The whole generated Markdown page; ``related`` = (text, relative .md link) pairs."""
     data = rules.data
     elig = rules.eligibility
     qr = elig["qualification_reading"]
@@ -231,6 +231,7 @@ def calculator_page(rules, source_text, reviewed: str) -> str:
         "2. 按候选人交来的加分材料逐组填写；同类材料可以“添加”多行。",
         "3. 看右侧总成绩和计分过程，点“打印结果单”存档；地址栏里的链接可以收藏，打开即可重现本次评分。",
         "",
+        *([("相关：" + "　".join(f"[{escape(text)}]({href})" for text, href in related)), ""] if related else []),
         '!!! note "数据只在本机"',
         "",
         "    填写的内容只在你的浏览器里计算，不会上传。链接里保存了本次填写的内容，转发前请确认对方有权查看。",
