@@ -15,6 +15,7 @@ from generator.project import Project, find_root
 # Each function takes (args: list[str]) and returns an exit code.
 EXTRA_COMMANDS: dict[str, tuple[str, str, str]] = {
     "check": ("generator.checker.cli", "main", "检查一份填好的表格（JSON），有错误时退出码非零"),
+    "score": ("generator.scoring.cli", "main", "督导助理选拔总成绩：从标准输入读 JSON，输出计分结果 JSON"),
     "attainment": ("generator.indicators.cli", "main", "年度服务指标达标计算：JSON 从标准输入读入，结果 JSON 输出"),
 }
 

@@ -12,6 +12,7 @@ STEPS = (
     "generator.sources",
     "generator.tables",
     "generator.rules",
+    "generator.scoring",
     "generator.termination",
     "generator.archive_order",
     "generator.forms",
