@@ -37,7 +37,7 @@ def link_macros(ctx: Context, out: Staging, problems: list[Problem]) -> dict:
         return path in handbook_pages or path in out.written
 
     def missing(page: str, what: str) -> None:
-        problems.append(problem("missing-link", f"handbook/{page}", "", severity=WARNING, target=what))
+        problems.append(problem("missing-link", f"handbook/{page}", "", target=what))
 
     @jinja2.pass_context
     def link(context, target: str, text: str) -> str:

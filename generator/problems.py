@@ -71,8 +71,8 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     ),
     "missing-link": (
         "链接目标还不存在",
-        "链接的页面或表格“{target}”还不存在，暂时显示为纯文字。",
-        "确认路径拼写；如果目标由其他部分生成，合并后会自动变成链接。",
+        "链接的页面或表格“{target}”不存在。",
+        "确认路径拼写（相对 docs 根目录，如 case/closing.md 或表格编号）；目标页面要先在 handbook/ 或生成步骤中存在。",
     ),
     "mkdocs-failed": (
         "站点构建失败",
