@@ -19,4 +19,5 @@ STEPS = (
     "generator.indicators.step",
     "generator.checker.step",
     "generator.search_index",
+    "generator.handbook_pdf",
 )

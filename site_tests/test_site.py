@@ -95,3 +95,16 @@ def test_search_index_is_plain_utf8(site_dir):
     text = (site_dir / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "\\u" not in text.replace("\\u200b", "").replace("\\u3000", "")
     assert "时限" in text and "手册" in text
+
+
+def test_whole_handbook_pdf_has_contents_and_every_chapter(site_dir):
+    from pypdf import PdfReader
+
+    reader = PdfReader(site_dir / "downloads" / "handbook.pdf")
+    assert len(reader.pages) > 50
+    width, height = float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height)
+    assert abs(width - 595) < 3 and abs(height - 842) < 3  # A4 portrait
+    front = "".join(reader.pages[i].extract_text() for i in range(4))
+    assert "目录" in front
+    for chapter in ("个案工作流程", "关键时限一览", "突发事件"):
+        assert chapter in front, chapter
