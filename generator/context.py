@@ -35,6 +35,14 @@ class Staging:
     def copy(self, rel: str, source: Path, by: str = "generator") -> None:
         shutil.copyfile(source, self._target(rel, by))
 
+    def take(self, rel: str) -> str:
+        """Read a written file and remove it (it is being merged into another)."""
+        path = self.root / rel
+        text = path.read_text(encoding="utf-8")
+        path.unlink()
+        self.written.pop(rel, None)
+        return text
+
 
 @dataclass(frozen=True)
 class BuildOptions:

@@ -19,5 +19,6 @@ STEPS = (
     "generator.indicators.step",
     "generator.checker.step",
     "generator.search_index",
+    "generator.css_purge",
     "generator.handbook_pdf",
 )

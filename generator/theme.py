@@ -60,6 +60,17 @@ PATCHES = (
         why="搜索索引延迟加载",
     ),
     Patch(
+        glob="assets/javascripts/bundle.*.min.js",
+        # The bundle now starts after the first paint (main.html), usually after
+        # DOMContentLoaded: start at once when the document is already parsed.
+        old='function an(){let e=new It(1);return h(document,"DOMContentLoaded",{once:!0}).subscribe(()=>e.next(document)),e}',
+        new=(
+            'function an(){let e=new It(1);return document.readyState==="loading"?'
+            'h(document,"DOMContentLoaded",{once:!0}).subscribe(()=>e.next(document)):e.next(document),e}'
+        ),
+        why="文档已解析时立即启动",
+    ),
+    Patch(
         glob="partials/search.html",
         # axe aria-dialog-name: the search dialog had no accessible name.
         old='data-md-component="search" role="dialog">',
@@ -73,6 +84,24 @@ def material_templates() -> Path:
     return Path(material.__file__).parent / "templates"
 
 
+def _bundle_loader(templates: Path, out: Path) -> list[Problem]:
+    """partials/bundle-loader.html: load Material's bundle after the first paint.
+
+    The page is readable without it (menus are CSS toggles); waiting for 114 KB
+    of script before showing text cost about a second on a slow phone."""
+    bundles = sorted(templates.glob("assets/javascripts/bundle.*.min.js"))
+    if len(bundles) != 1:
+        return [problem("theme-patch", "pyproject.toml", "bundle", asset="bundle.*.min.js", detail=f"找到 {len(bundles)} 个文件")]
+    src = bundles[0].relative_to(templates).as_posix()
+    (out / "partials" / "bundle-loader.html").write_text(
+        "<script>requestAnimationFrame(function(){setTimeout(function(){"
+        'var s=document.createElement("script");'
+        f's.src="{{{{ \'{src}\' | url }}}}";document.body.appendChild(s)}})}})</script>\n',
+        encoding="utf-8",
+    )
+    return []
+
+
 def write_theme(out: Path) -> list[Problem]:
     """Fill ``out`` with our template overrides, vendored scripts and patched assets."""
     problems: list[Problem] = []
@@ -81,6 +110,7 @@ def write_theme(out: Path) -> list[Problem]:
     (out / "partials").mkdir(parents=True, exist_ok=True)
     shutil.copyfile(VENDOR / "iframe-worker" / "shim.js", out / "partials" / "iframe-worker-shim.js")
     templates = material_templates()
+    problems += _bundle_loader(templates, out)
     for patch in PATCHES:
         matches = sorted(templates.glob(patch.glob))
         if len(matches) != 1:

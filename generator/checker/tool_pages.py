@@ -163,6 +163,6 @@ def deadline_page(ctx: Context, checker) -> str:
 
 def write(ctx: Context, checker, out: Staging) -> None:
     # Tool pages load the checker data and tool scripts themselves (tools/x/index.md -> ../../assets).
-    scripts = "\n".join(f'<script src="../../assets/javascripts/checker/{n}"></script>' for n in ("formchecker.js", "tools.js"))
+    scripts = "\n".join(f'<script defer src="../../assets/javascripts/checker/{n}"></script>' for n in ("formchecker.js", "tools.js"))
     out.write_text(ARCHIVE_PAGE, archive_page(ctx) + "\n\n" + scripts + "\n", by="generator/checker")
     out.write_text(DEADLINE_PAGE, deadline_page(ctx, checker) + "\n\n" + scripts + "\n", by="generator/checker")

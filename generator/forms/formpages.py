@@ -113,7 +113,7 @@ def form_page(form: Form, forms: Forms, ctx, procedure_exists: bool, downloads: 
         f'<script type="application/json" class="sw-form-definition" data-form-id="{form.id}">{definition_json(form)}</script>',
         "",
         # Only form pages carry the form and checker scripts; handbook pages stay light.
-        *(f'<script src="{_rel(f"assets/javascripts/{name}", page)}"></script>' for name in FORM_PAGE_SCRIPTS),
+        *(f'<script defer src="{_rel(f"assets/javascripts/{name}", page)}"></script>' for name in FORM_PAGE_SCRIPTS),
         "",
     ]
     return "\n".join(lines)

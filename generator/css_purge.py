@@ -1,0 +1,112 @@
+"""Drop the theme stylesheet's rules that no page of this site can match.
+
+Material ships one 137 KB stylesheet for every feature it has (code blocks,
+tabs, tooltips, blog, versions …). A phone has to download and parse all of
+it before it can show any text. After the build we know every class and id
+our pages use, so a rule whose selector names a class or id that appears
+nowhere is dead weight. Kept on purpose:
+
+- classes that JavaScript adds later: every ``md-*`` name in Material's
+  bundle, and every word in our own scripts;
+- anything inside ``:not()``, ``:is()``, ``:has()`` … (not required to match);
+- at-rules other than @media/@supports (fonts, keyframes, @page) as they are.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import tinycss2
+
+from generator.context import Context
+
+NAME = "css_purge"
+THEME_CSS = "assets/stylesheets/main.*.min.css"
+# Material's JavaScript toggles these on <html>; they appear in no HTML file.
+ALWAYS = {"js", "no-js", "focus-visible", "js-focus-visible"}
+_ATTR = re.compile(r'\[[^\]]*\]')
+_NAME = re.compile(r'[.#]((?:[A-Za-z0-9_-]|\\.)+)')
+_CLASS_ATTR = re.compile(r'\b(?:class|id)="([^"]*)"')
+_WORD = re.compile(r'[A-Za-z0-9_-]+')
+
+
+def load(ctx: Context):
+    return None, []
+
+
+def used_names(site_dir: Path) -> set[str]:
+    """Every class and id the built site uses or its scripts may add."""
+    names = set(ALWAYS)
+    for page in site_dir.rglob("*.html"):
+        for value in _CLASS_ATTR.findall(page.read_text(encoding="utf-8")):
+            names.update(value.split())
+    for script in site_dir.rglob("*.js"):
+        text = script.read_text(encoding="utf-8", errors="replace")
+        if script.name.startswith("bundle.") or "workers" in script.parts or "lunr" in script.parts:
+            names.update(re.findall(r"md-[a-z0-9_-]+", text))
+        elif "search" not in script.parts:
+            names.update(_WORD.findall(text))
+    return names
+
+
+def _without_arguments(selector: str) -> str:
+    """Remove attribute selectors and the arguments of functional pseudo-classes."""
+    selector = _ATTR.sub("", selector)
+    out, depth = [], 0
+    for ch in selector:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif depth == 0:
+            out.append(ch)
+    return "".join(out)
+
+
+def _selectors(prelude) -> list[str]:
+    """Split a selector list on its top-level commas."""
+    parts, depth, current = [], 0, []
+    for ch in tinycss2.serialize(prelude):
+        depth += ch in "([" 
+        depth -= ch in ")]"
+        if ch == "," and depth == 0:
+            parts.append("".join(current).strip())
+            current = []
+        else:
+            current.append(ch)
+    parts.append("".join(current).strip())
+    return parts
+
+
+def _matches(selector: str, names: set[str]) -> bool:
+    return all(n.replace("\\", "") in names for n in _NAME.findall(_without_arguments(selector)))
+
+
+def purge(css: str, names: set[str]) -> str:
+    return "".join(_purge(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True), names))
+
+
+def _purge(rules, names: set[str]) -> list[str]:
+    out = []
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            kept = [s for s in _selectors(rule.prelude) if _matches(s, names)]
+            if kept:
+                out.append(",".join(kept) + "{" + tinycss2.serialize(rule.content).strip() + "}")
+        elif rule.type == "at-rule" and rule.lower_at_keyword in ("media", "supports") and rule.content is not None:
+            inner = _purge(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True), names)
+            if inner:
+                out.append(f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{''.join(inner)}}}")
+        elif rule.type == "at-rule":
+            out.append(tinycss2.serialize([rule]))
+    return out
+
+
+def postbuild(ctx: Context, site_dir: Path) -> None:
+    names = used_names(site_dir)
+    for sheet in site_dir.glob(THEME_CSS):
+        sheet.write_text(purge(sheet.read_text(encoding="utf-8"), names), encoding="utf-8")
+        source_map = sheet.with_name(sheet.name + ".map")
+        if source_map.is_file():  # maps the original, not the purged file
+            source_map.unlink()
