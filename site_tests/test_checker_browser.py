@@ -127,6 +127,18 @@ def test_parity_on_every_form(page, base_url, site_dir):
         assert g == check(built_rules(site_dir, item["form"]), item["values"], shared), item["form"]
 
 
+def test_any_form_checks_at_once_before_all_rules_have_arrived(page, base_url, site_dir):
+    # rules-all.js loads after the first paint; hold it back to see the page answer anyway.
+    page.route("**/rules-all.js", lambda route: None)
+    page.goto(f"{base_url}forms/{FORM}/index.html", wait_until="domcontentloaded")
+    page.wait_for_function("id => window.formChecker && window.swCheckerData && window.formChecker.rules(id)", arg=FORM)
+    assert page.evaluate("Object.keys(window.swCheckerRules)") == [FORM]
+    other = next(i for i in all_form_ids(site_dir) if i != "group-plan")
+    got = page.evaluate("id => window.formChecker.check(id, {})", other)
+    assert got and "unknown-form" not in [p["code"] for p in got]
+    assert got == check(built_rules(site_dir, other), {}, default_shared())
+
+
 def test_unknown_form_is_reported(page, base_url):
     open_form(page, base_url)
     got = page.evaluate("window.formChecker.check('no-such-form', {})")

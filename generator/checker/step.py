@@ -49,6 +49,8 @@ class Checker:
             "codes": self.shared.codes.to_json(),
             "deadlines": self.deadlines,
             "drafts": {"max_age_days": self.draft_max_age_days},
+            # Which rules/<id>.js files exist, so the browser never asks for a missing one.
+            "forms": sorted(self.forms),
         }
 
 

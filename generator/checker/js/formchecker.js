@@ -517,8 +517,26 @@
   }
 
   function rulesFor(formId) {
-    var all = window.swCheckerRules || {};
-    return has(all, formId) ? all[formId] : null;
+    if (!known(formId)) { fetchNow(formId); }
+    return known(formId) ? window.swCheckerRules[formId] : null;
+  }
+  function known(formId) { return has(window.swCheckerRules || {}, formId); }
+
+  // rules-all.js arrives after the first paint. A caller asking for another
+  // form before then still gets an answer at once: over HTTP that form's small
+  // rules file is read synchronously (file:// forbids it; there the caller
+  // gets unknown-form until rules-all.js has loaded).
+  var fetched = {};
+  function fetchNow(formId) {
+    var ids = (window.swCheckerData || {}).forms || [];
+    if (fetched[formId] || ids.indexOf(formId) < 0 || !/^https?:$/.test(location.protocol)) { return; }
+    fetched[formId] = true;
+    try {
+      var xhr = new XMLHttpRequest();
+      xhr.open("GET", BASE + "rules/" + formId + ".js", false);
+      xhr.send();
+      if (xhr.status === 200) { (0, eval)(xhr.responseText); }
+    } catch (e) { /* leave it to rules-all.js */ }
   }
 
   // ---- loading ------------------------------------------------------------
@@ -546,7 +564,7 @@
     if (callback) { waiting.push(callback); }
     if (!window.swCheckerData) { addScript("checker-data.js"); }
     (formIds || []).forEach(function (id) {
-      if (/^[a-z][a-z0-9-]*$/.test(id) && !rulesFor(id)) { addScript("rules/" + id + ".js"); }
+      if (/^[a-z][a-z0-9-]*$/.test(id) && !known(id)) { addScript("rules/" + id + ".js"); }
     });
     flush();
   }
@@ -557,9 +575,12 @@
     var ids = Array.prototype.map.call(document.querySelectorAll("form[data-form-id]"), function (f) {
       return f.getAttribute("data-form-id");
     });
-    // A form page loads every form's rules in one file, so check(anyFormId, values) works there.
-    if (ids.length) { addScript("rules-all.js"); }
-    if (ids.length || document.querySelector('[data-module="sw-archive-code"], [data-module="sw-deadlines"]')) { load([]); }
+    if (ids.length || document.querySelector('[data-module="sw-archive-code"], [data-module="sw-deadlines"]')) { load(ids); }
+    // A form page also gets every other form's rules, so check(anyFormId, values)
+    // works there; after the first paint, because the page itself does not need them.
+    if (ids.length) {
+      requestAnimationFrame(function () { setTimeout(function () { addScript("rules-all.js"); }); });
+    }
   })();
 
   window.formChecker = {
