@@ -18,7 +18,7 @@ trap 'kill $server' EXIT
 sleep 1
 pages=(index.html start/sources.html forms/group-plan/index.html calculators/supervisor-selection/index.html)
 out=$(mktemp -d)
-printf '%-48s %5s %5s %5s %5s\n' page perf a11y bp seo
+printf '%-48s %5s %5s %5s %5s  %s\n' page perf a11y bp seo 'median FCP / LCP / TBT (runs: perf scores)'
 for p in "${pages[@]}"; do
   [ -f "$site/$p" ] || { printf '%-48s (not built)\n' "$p"; continue; }
   for i in $(seq "$runs"); do
@@ -39,7 +39,16 @@ for i in range(1, runs + 1):
         s = data["categories"][k]["score"]
         if s is not None:
             scores[k].append(round(s * 100))
+metrics = {k: [] for k in ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time")}
+for i in range(1, runs + 1):
+    try:
+        audits = json.load(open(f"{out}/{i}.json"))["audits"]
+    except Exception:
+        continue
+    for k in metrics:
+        metrics[k].append(audits[k]["numericValue"])
 med = {k: (statistics.median(v) if v else "-") for k, v in scores.items()}
-print(f"{page:<48} {med['performance']:>5} {med['accessibility']:>5} {med['best-practices']:>5} {med['seo']:>5}")
+ms = " / ".join(f"{statistics.median(v):.0f} ms" if v else "-" for v in metrics.values())
+print(f"{page:<48} {med['performance']:>5} {med['accessibility']:>5} {med['best-practices']:>5} {med['seo']:>5}  {ms} ({' '.join(map(str, scores['performance']))})")
 PY
 done

@@ -71,6 +71,22 @@ PATCHES = (
         why="文档已解析时立即启动",
     ),
     Patch(
+        glob="partials/toc.html",
+        # axe landmark-unique: the table of contents appears twice (in the menu
+        # for small screens and beside the page) under one name.
+        old='<nav class="md-nav md-nav--secondary" aria-label="{{ title | e }}">',
+        new='<nav class="md-nav md-nav--secondary" aria-label="{{ (title ~ \'（菜单）\') if nav_item is defined else title | e }}">',
+        why="目录地标名称唯一",
+    ),
+    Patch(
+        glob="partials/nav-item.html",
+        # axe landmark-unique: a section with an index page is labelled by a
+        # label that holds only an arrow icon, so its menu had no name.
+        old='<nav class="md-nav" data-md-level="{{ level }}" aria-labelledby="{{ path }}_label" aria-expanded',
+        new='<nav class="md-nav" data-md-level="{{ level }}" aria-label="{{ nav_item.title | e }}" aria-expanded',
+        why="菜单分组名称",
+    ),
+    Patch(
         glob="partials/search.html",
         # axe aria-dialog-name: the search dialog had no accessible name.
         old='data-md-component="search" role="dialog">',
