@@ -190,7 +190,9 @@
       var isError = p.severity === "error";
       var loc = locate(formEl, p.field);
       var li = el("li", null, isError ? "sw-error-summary__item" : "sw-error-summary__item sw-error-summary__item--warning");
-      li.setAttribute("data-field", p.field);
+      // Not data-field: that marks the field wrappers, and sw-form.js / locate() would take this
+      // <li> for the field (添加一行 then failed after a table error).
+      li.setAttribute("data-problem-field", p.field);
       li.setAttribute("data-code", p.code);
       if (loc && loc.control) {
         var a = el("a", p.message);

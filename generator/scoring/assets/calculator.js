@@ -289,13 +289,17 @@
       $errors.hidden = onlyMissing;
       var self = this;
       detail.errors.forEach(function (msg) {
-        var $li = el('li', null, msg);
+        var $li = el('li');
         var $target = self.fieldFor(msg.split('：')[0]);
         if ($target) {
           $target.setAttribute('aria-invalid', 'true');
-          $li.classList.add('ssc-error-link');
-          $li.tabIndex = 0;
-          $li.addEventListener('click', function () { $target.focus(); });
+          // A real link, so Enter works and screen readers announce it (a focusable <li> did neither).
+          var $a = el('a', 'ssc-error-link', msg);
+          $a.href = '#' + ($target.id || '');
+          $a.addEventListener('click', function (event) { event.preventDefault(); $target.focus(); });
+          $li.appendChild($a);
+        } else {
+          $li.textContent = msg;
         }
         $list.appendChild($li);
       });
