@@ -47,8 +47,11 @@ def _key(kind: str, text: str, extra: str) -> str:
 def _print_pages(jobs: int) -> int:
     """How many pages print at once. Printing a form is CPU work in its page's
     renderer process (Noto CJK glyphs become Type3 outlines), so one page per
-    core keeps every core busy; more pages than cores only add switching."""
-    return max(1, min(jobs, os.cpu_count() or 1, 4))
+    core keeps every core busy; more pages than cores only add switching
+    (all 74 forms with their Word files on 2 idle cores: 1 page 45 s,
+    2 pages 36 s, 3 pages 36 s)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return max(1, min(jobs, cores, 4))
 
 
 def _write_atomic(target: Path, data: bytes) -> None:
