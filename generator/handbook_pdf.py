@@ -1,17 +1,25 @@
 """One PDF of the whole handbook, with a table of contents, for reading offline
 or printing. Made after ``mkdocs build`` from the built pages in nav order,
-printed by the system Chromium. Full builds only (skipped with --fast)."""
+printed by the system Chromium. Full builds only (skipped with --fast).
+
+Printing takes ~15 s, so the PDF is cached under build/cache/handbook by a
+hash of what it is printed from (the combined page, the site's stylesheets,
+this code): a build that changed no handbook page reuses it.
+"""
 
 from __future__ import annotations
 
 import concurrent.futures
+import hashlib
 import html
 import re
+import shutil
 from pathlib import Path
 
 import yaml
 
 from generator.context import Context
+from generator.forms import pdftext
 from generator.forms.pdftext import fix_pdf_text
 
 NAME = "handbook_pdf"
@@ -23,6 +31,8 @@ _SCRIPT = re.compile(r"<script\b.*?</script>", re.S)
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
 _TAG = re.compile(r"<[^>]+>")
 _HREF = re.compile(r'\shref="[^"]*"')
+# Bump when the output changes for reasons the cache key does not see.
+PDF_VERSION = "handbook-1"
 
 
 def load(ctx: Context):
@@ -85,6 +95,19 @@ body {{ margin: 0; }}
 </body></html>"""
 
 
+def cache_key(document: str, site_dir: Path) -> str:
+    """Hash of everything the PDF is printed from. The stylesheets are linked
+    by absolute path into this build's temp site, so the path is left out and
+    their bytes go in instead."""
+    h = hashlib.sha256(PDF_VERSION.encode())
+    for code in (Path(__file__), Path(pdftext.__file__)):
+        h.update(code.read_bytes())
+    h.update(document.replace(site_dir.as_uri(), "").encode())
+    for css in sorted(site_dir.glob("assets/stylesheets/*.css")):
+        h.update(css.read_bytes())
+    return h.hexdigest()[:20]
+
+
 def _print(source: Path, target: Path) -> None:
     def work():
         from playwright.sync_api import sync_playwright
@@ -103,13 +126,19 @@ def _print(source: Path, target: Path) -> None:
                     outline=True,
                     prefer_css_page_size=True,  # page numbers come from the print stylesheet's @page rules
                 )
-                target.write_bytes(fix_pdf_text(pdf))
+                tmp = target.with_suffix(".tmp")
+                tmp.write_bytes(fix_pdf_text(pdf))
+                tmp.replace(target)  # never a half-written file under a trusted cache name
             finally:
                 browser.close()
 
     # Playwright's sync API cannot nest in a running instance (tests): use a thread.
-    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+    # A second thread reads the CJK font's radical map (~1 s, lru_cached) for
+    # fix_pdf_text while Chromium prints; after form PDFs it is already there.
+    with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+        warm = pool.submit(pdftext.radical_map)
         pool.submit(work).result()
+        warm.result()
 
 
 def postbuild(ctx: Context, site_dir: Path) -> None:
@@ -119,8 +148,17 @@ def postbuild(ctx: Context, site_dir: Path) -> None:
     source = site_dir / "downloads" / "handbook-print.html"
     source.parent.mkdir(parents=True, exist_ok=True)
     s = ctx.settings
-    source.write_text(combined_html(site_dir, pages, s.site_name, s.org_name, s.reviewed), encoding="utf-8")
-    try:
-        _print(source, site_dir / TARGET)
-    finally:
-        source.unlink()
+    document = combined_html(site_dir, pages, s.site_name, s.org_name, s.reviewed)
+    cache = ctx.project.build / "cache" / "handbook"
+    cache.mkdir(parents=True, exist_ok=True)
+    cached = cache / f"handbook-{cache_key(document, site_dir)}.pdf"
+    if not cached.is_file():
+        source.write_text(document, encoding="utf-8")
+        try:
+            _print(source, cached)
+        finally:
+            source.unlink()
+    for old in cache.glob("handbook-*.*"):  # superseded versions
+        if old != cached:
+            old.unlink(missing_ok=True)
+    shutil.copyfile(cached, site_dir / TARGET)
