@@ -19,6 +19,7 @@ STEPS = (
     "generator.indicators.step",
     "generator.checker.step",
     "generator.search_index",
+    "generator.tasklists",
     "generator.css_purge",
     "generator.handbook_pdf",
 )

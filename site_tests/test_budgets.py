@@ -11,6 +11,8 @@ from site_tests.audit import measure
 PAGE_TYPES = {
     "home": "index.html",
     "handbook": "start/sources.html",
+    "checklist": "emergency/fire.html",
+    "code sample": "forms/format.html",
     "generated": "rules/deadlines.html",
     "procedure": "group/index.html",
     "forms index": "forms/index.html",
