@@ -10,6 +10,9 @@ nowhere is dead weight. Kept on purpose:
   bundle, and every word in our own scripts;
 - anything inside ``:not()``, ``:is()``, ``:has()`` … (not required to match);
 - at-rules other than @media/@supports (fonts, keyframes, @page) as they are.
+
+The palette stylesheet is purged the same way on its colour attributes: a rule
+for ``[data-md-color-primary=pink]`` goes when no page is pink.
 """
 
 from __future__ import annotations
@@ -22,13 +25,16 @@ import tinycss2
 from generator.context import Context
 
 NAME = "css_purge"
-THEME_CSS = "assets/stylesheets/main.*.min.css"
+THEME_CSS = ("assets/stylesheets/main.*.min.css", "assets/stylesheets/palette.*.min.css")
 # Material's JavaScript toggles these on <html>; they appear in no HTML file.
 ALWAYS = {"js", "no-js", "focus-visible", "js-focus-visible"}
 _ATTR = re.compile(r'\[[^\]]*\]')
 _NAME = re.compile(r'[.#]((?:[A-Za-z0-9_-]|\\.)+)')
 _CLASS_ATTR = re.compile(r'\b(?:class|id)="([^"]*)"')
 _WORD = re.compile(r'[A-Za-z0-9_-]+')
+# Colour attributes: set in the HTML (and by Material only from the same config).
+_COLOR_ATTR = re.compile(r'\b(data-md-color-[a-z]+)="([^"]*)"')
+_COLOR_SEL = re.compile(r'\[(data-md-color-[a-z]+)=["\']?([^"\'\]]*)["\']?\]')
 
 
 def load(ctx: Context):
@@ -39,8 +45,10 @@ def used_names(site_dir: Path) -> set[str]:
     """Every class and id the built site uses or its scripts may add."""
     names = set(ALWAYS)
     for page in site_dir.rglob("*.html"):
-        for value in _CLASS_ATTR.findall(page.read_text(encoding="utf-8")):
+        html = page.read_text(encoding="utf-8")
+        for value in _CLASS_ATTR.findall(html):
             names.update(value.split())
+        names.update(f"{attr}={value}" for attr, value in _COLOR_ATTR.findall(html))
     for script in site_dir.rglob("*.js"):
         text = script.read_text(encoding="utf-8", errors="replace")
         if script.name.startswith("bundle.") or "workers" in script.parts or "lunr" in script.parts:
@@ -80,7 +88,19 @@ def _selectors(prelude) -> list[str]:
 
 
 def _matches(selector: str, names: set[str]) -> bool:
+    if not all(f"{attr}={value}" in names for attr, value in _COLOR_SEL.findall(_outside_functions(selector))):
+        return False
     return all(n.replace("\\", "") in names for n in _NAME.findall(_without_arguments(selector)))
+
+
+def _outside_functions(selector: str) -> str:
+    out, depth = [], 0
+    for ch in selector:
+        depth += ch == "("
+        if depth == 0:
+            out.append(ch)
+        depth -= ch == ")"
+    return "".join(out)
 
 
 def purge(css: str, names: set[str]) -> str:
@@ -105,7 +125,7 @@ def _purge(rules, names: set[str]) -> list[str]:
 
 def postbuild(ctx: Context, site_dir: Path) -> None:
     names = used_names(site_dir)
-    for sheet in site_dir.glob(THEME_CSS):
+    for sheet in (s for pattern in THEME_CSS for s in site_dir.glob(pattern)):
         sheet.write_text(purge(sheet.read_text(encoding="utf-8"), names), encoding="utf-8")
         source_map = sheet.with_name(sheet.name + ".map")
         if source_map.is_file():  # maps the original, not the purged file

@@ -522,10 +522,10 @@
   }
   function known(formId) { return has(window.swCheckerRules || {}, formId); }
 
-  // rules-all.js arrives after the first paint. A caller asking for another
-  // form before then still gets an answer at once: over HTTP that form's small
-  // rules file is read synchronously (file:// forbids it; there the caller
-  // gets unknown-form until rules-all.js has loaded).
+  // A caller asking for another form's rules gets an answer at once: over
+  // HTTP that form's small rules file is read synchronously. file:// forbids
+  // that, so there rules-all.js follows the first paint (until it has loaded
+  // the caller gets unknown-form).
   var fetched = {};
   function fetchNow(formId) {
     var ids = (window.swCheckerData || {}).forms || [];
@@ -576,9 +576,10 @@
       return f.getAttribute("data-form-id");
     });
     if (ids.length || document.querySelector('[data-module="sw-archive-code"], [data-module="sw-deadlines"]')) { load(ids); }
-    // A form page also gets every other form's rules, so check(anyFormId, values)
-    // works there; after the first paint, because the page itself does not need them.
-    if (ids.length) {
+    // From file:// a form page also gets every other form's rules, so
+    // check(anyFormId, values) works there; after the first paint, because the
+    // page itself does not need them (175 KB the reader would wait for).
+    if (ids.length && location.protocol === "file:") {
       requestAnimationFrame(function () { setTimeout(function () { addScript("rules-all.js"); }); });
     }
   })();
