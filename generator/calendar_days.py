@@ -53,13 +53,21 @@ class CalendarData:
             return False
         return day.weekday() < 5
 
+    def names_by_name(self) -> dict[str, list[str]]:
+        grouped: dict[str, list[str]] = {}
+        for day in sorted(set(self.names) & (set(self.holidays) | set(self.workdays))):
+            grouped.setdefault(self.names[day], []).append(day)
+        return grouped
+
     def to_json(self) -> dict:
         return {
             "first_year": self.first_year,
             "last_year": self.last_year,
             "holidays": sorted(self.holidays),
             "workdays": sorted(self.workdays),
-            "names": {k: self.names[k] for k in sorted(self.names)},
+            # Only the days a page names (a day off or a make-up workday),
+            # grouped by name: a per-day map was 30 KB of every form page.
+            "names": self.names_by_name(),
         }
 
 

@@ -21,5 +21,6 @@ STEPS = (
     "generator.search_index",
     "generator.tasklists",
     "generator.css_purge",
+    "generator.js_minify",
     "generator.handbook_pdf",
 )

@@ -91,4 +91,7 @@ def test_calendar_json_is_what_the_browser_gets():
     data = CAL.to_json()
     assert data["first_year"] <= 2024 and data["last_year"] >= 2025
     assert "2025-10-01" in data["holidays"] and "2025-10-11" in data["workdays"]
-    assert data["names"]["2025-10-11"].endswith("调休上班")
+    named = {day: name for name, days in data["names"].items() for day in days}
+    assert named["2025-10-11"].endswith("调休上班") and named["2025-10-01"] == "国庆节"
+    # Every day off and make-up workday is named; nothing else is sent.
+    assert set(named) == set(data["holidays"]) | set(data["workdays"])

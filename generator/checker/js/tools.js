@@ -92,13 +92,14 @@
     function explain(td, fromIso, toIso) {
       var cal = window.swCheckerData.calendar, a = fc.util.parseDate(fromIso), b = fc.util.parseDate(toIso);
       var lo = Math.min(a, b), hi = Math.max(a, b), off = {}, on = [];
-      var holidays = {}, workdays = {};
+      var holidays = {}, workdays = {}, names = {};
       cal.holidays.forEach(function (d) { holidays[d] = 1; });
       cal.workdays.forEach(function (d) { workdays[d] = 1; });
+      Object.keys(cal.names).forEach(function (n) { cal.names[n].forEach(function (d) { names[d] = n; }); });
       for (var d = lo + 1; d < hi; d++) {
         var iso = fc.util.iso(d);
-        if (holidays[iso]) { var name = cal.names[iso] || ""; off[name] = (off[name] || []).concat(iso.slice(5)); }
-        if (workdays[iso]) { on.push(iso.slice(5) + (cal.names[iso] ? "（" + cal.names[iso] + "）" : "")); }
+        if (holidays[iso]) { var name = names[iso] || ""; off[name] = (off[name] || []).concat(iso.slice(5)); }
+        if (workdays[iso]) { on.push(iso.slice(5) + (names[iso] ? "（" + names[iso] + "）" : "")); }
       }
       var names = Object.keys(off);
       if (names.length) {
