@@ -12,7 +12,9 @@ nowhere is dead weight. Kept on purpose:
 - at-rules other than @media/@supports (fonts, keyframes, @page) as they are.
 
 The palette stylesheet is purged the same way on its colour attributes: a rule
-for ``[data-md-color-primary=pink]`` goes when no page is pink.
+for ``[data-md-color-primary=pink]`` goes when no page is pink. Last, a custom
+property (``--md-admonition-icon--bug: url(…)``) that no remaining rule, page
+or script refers to is dropped as well.
 """
 
 from __future__ import annotations
@@ -123,10 +125,69 @@ def _purge(rules, names: set[str]) -> list[str]:
     return out
 
 
+_VAR_USE = re.compile(r"var\(\s*(--[A-Za-z0-9_-]+)")
+_PROPERTY = re.compile(r"--[A-Za-z0-9_-]+")
+
+
+def drop_unused_properties(sheets: dict[str, str], elsewhere: set[str]) -> dict[str, str]:
+    """Remove ``--x: …`` declarations nothing refers to, until none is left.
+
+    ``elsewhere`` holds property names mentioned outside these sheets (our
+    stylesheet, pages, scripts): those are always kept."""
+    while True:
+        used = set(elsewhere)
+        for css in sheets.values():
+            used.update(_VAR_USE.findall(css))
+        pruned = {name: _drop_properties(css, used) for name, css in sheets.items()}
+        if pruned == sheets:
+            return sheets
+        sheets = pruned
+
+
+def _drop_properties(css: str, used: set[str]) -> str:
+    return "".join(_without_properties(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True), used))
+
+
+def _without_properties(rules, used: set[str]) -> list[str]:
+    out = []
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            declarations = tinycss2.parse_declaration_list(rule.content, skip_comments=True, skip_whitespace=True)
+            if any(d.type != "declaration" for d in declarations):  # nested rules: leave as they are
+                out.append(tinycss2.serialize([rule]))
+                continue
+            kept = [
+                f"{d.name}:{tinycss2.serialize(d.value).strip()}{'!important' if d.important else ''}"
+                for d in declarations
+                if not d.name.startswith("--") or d.name in used
+            ]
+            if kept:
+                out.append(tinycss2.serialize(rule.prelude).strip() + "{" + ";".join(kept) + "}")
+        elif rule.type == "at-rule" and rule.lower_at_keyword in ("media", "supports") and rule.content is not None:
+            inner = _without_properties(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True), used)
+            if inner:
+                out.append(f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{''.join(inner)}}}")
+        else:
+            out.append(tinycss2.serialize([rule]))
+    return out
+
+
+def mentioned_properties(site_dir: Path, skip: set[Path]) -> set[str]:
+    """Custom property names in every page, script and other stylesheet."""
+    found: set[str] = set()
+    for path in site_dir.rglob("*"):
+        if path.suffix in (".html", ".js", ".css") and path not in skip and "search" not in path.parts:
+            found.update(_PROPERTY.findall(path.read_text(encoding="utf-8", errors="replace")))
+    return found
+
+
 def postbuild(ctx: Context, site_dir: Path) -> None:
     names = used_names(site_dir)
-    for sheet in (s for pattern in THEME_CSS for s in site_dir.glob(pattern)):
-        sheet.write_text(purge(sheet.read_text(encoding="utf-8"), names), encoding="utf-8")
+    sheets = [s for pattern in THEME_CSS for s in site_dir.glob(pattern)]
+    purged = {sheet: purge(sheet.read_text(encoding="utf-8"), names) for sheet in sheets}
+    purged = drop_unused_properties(purged, mentioned_properties(site_dir, set(sheets)))
+    for sheet, css in purged.items():
+        sheet.write_text(css, encoding="utf-8")
         source_map = sheet.with_name(sheet.name + ".map")
         if source_map.is_file():  # maps the original, not the purged file
             source_map.unlink()

@@ -3,7 +3,7 @@ minified, without changing what any page looks like or does."""
 
 import tinycss2
 
-from generator.css_purge import purge
+from generator.css_purge import drop_unused_properties, purge
 from generator.js_minify import ours, postbuild
 from generator.stylesheets import compact
 
@@ -28,6 +28,20 @@ def test_purge_drops_palette_colours_no_page_has():
     )
     names = {"data-md-color-primary=custom", "data-md-color-scheme=default"}
     assert purge(css, names) == '[data-md-color-primary="custom"]{--c:teal}:not([data-md-color-scheme=slate]) p{margin:0}'
+
+
+def test_unused_custom_properties_go_until_none_is_left():
+    sheets = {
+        "main": ":root{--used:red;--chain:var(--deep);--deep:1px;--gone:url(x);--js:0}"
+        "@media screen{:root{--gone2:blue}}.a{color:var(--used)}",
+        "palette": ":root{--only-in-palette:2}",
+    }
+    out = drop_unused_properties(sheets, elsewhere={"--js"})
+    assert out["main"] == ":root{--used:red;--js:0}.a{color:var(--used)}"
+    assert out["palette"] == ""
+    # A property another kept rule refers to stays, however deep the chain.
+    out = drop_unused_properties({"m": ":root{--a:var(--b);--b:var(--c);--c:3px}.x{margin:var(--a)!important}"}, set())
+    assert out["m"] == ":root{--a:var(--b);--b:var(--c);--c:3px}.x{margin:var(--a)!important}"
 
 
 def test_compact_keeps_every_rule_and_value():

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from markupsafe import escape
 
-from generator.scoring.page import bonus_table_md, readings_md
+from generator.scoring.page import ASSET_DIR, bonus_table_md, readings_md
 from generator.scoring.spec import input_spec
 
 # Repeatable lists: list name -> (legend hint, "add" button text).
@@ -217,13 +217,14 @@ def calculator_page(rules, source_text, reviewed: str, related: list[tuple[str, 
         "---",
         f'reviewed: "{reviewed}"',
         "generated_from: data/scoring/supervisor_selection.yaml, data/scoring/supervisor_eligibility.yaml",
+        # Linked in <head> (theme main.html): linked inside the page it made the
+        # browser lay the page out twice before the calculator ran.
+        f"stylesheet: {ASSET_DIR}/supervisor-score.css",
         "hide:",
         "  - navigation",
         "---",
         "",
         "# 督导助理选拔评分",
-        "",
-        '<link rel="stylesheet" href="supervisor-score.css">',
         "",
         "按附表2 的加分标准给督导助理候选人算总成绩，并自查报名资格。边填边算，每一分从哪来都列在右侧。",
         "",
