@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import functools
 import http.server
-import json
 import socketserver
 import statistics
 import sys
@@ -28,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator.browser import launch  # noqa: E402
+from generator.checker.step import parse_rules_js  # noqa: E402
 
 TABLE_ROWS = 40
 SAMPLE = {"date": "2025-10-09", "time": "14:30", "number": "12.5", "integer": "12", "phone": "13800138000", "archive_code": "GC-CAB-G01-202510-WM"}
@@ -42,7 +42,7 @@ def rules_of(site: Path) -> dict[str, dict]:
     out = {}
     for path in (site / "assets/javascripts/checker/rules").glob("*.js"):
         text = path.read_text(encoding="utf-8")
-        out[path.stem] = json.loads(text[text.index("] = ") + 4 : text.rstrip().rindex(";")])
+        out[path.stem] = parse_rules_js(text)
     return out
 
 

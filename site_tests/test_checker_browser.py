@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from generator.checker.core import check, default_shared
+from generator.checker.step import parse_rules_js
 from site_tests.checker_cases import CASES, cases
 from site_tests.checker_fixtures import VALID, rules as kitchen_sink_rules
 
@@ -23,7 +24,7 @@ GOOD = yaml.safe_load((CASES / "checker" / "group-plan-valid.yaml").read_text(en
 def built_rules(site_dir, form_id: str) -> dict:
     """The rules exactly as the browser gets them (rules/<id>.js of the built site)."""
     text = (site_dir / "assets/javascripts/checker/rules" / f"{form_id}.js").read_text(encoding="utf-8")
-    return json.loads(text[text.index("] = ") + 4 : text.rstrip().rindex(";")])
+    return parse_rules_js(text)
 
 
 def all_form_ids(site_dir) -> list[str]:

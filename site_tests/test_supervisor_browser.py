@@ -128,6 +128,8 @@ def test_dedupe_is_visible_on_the_row(page, base_url):
 
 def test_bad_input_is_explained_next_to_the_field(page, base_url):
     open_calculator(page, base_url)
+    # Untouched, nothing is marked invalid (a screen reader would say so on first focus).
+    assert page.locator("[aria-invalid]").count() == 0
     page.fill("#ssc-written", "七十")
     page.fill("#ssc-interview", "120")
     errors = page.locator(".js-error-list li").all_inner_texts()

@@ -9,6 +9,7 @@ pages. The data file is the only place the browser learns a rule from.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -122,6 +123,14 @@ def load(ctx: Context) -> tuple[Checker | None, list[Problem]]:
 def _json(data) -> str:
     # Key order matters: code lists keep their table order (messages list them).
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+_RULES_ASSIGNMENT = re.compile(r"\]\s*=\s*")
+
+
+def parse_rules_js(text: str) -> dict:
+    """The rules in a built ``rules/<id>.js`` (as written here, or minified)."""
+    return json.loads(text[_RULES_ASSIGNMENT.search(text).end() : text.rstrip().rindex(";")])
 
 
 def pages(ctx: Context, out: Staging) -> None:

@@ -73,7 +73,12 @@
     });
     var initial = this.readHash();
     this.dirty = !!initial;
-    this.restore(initial);
+    if (initial) { this.restore(initial); return; }
+    // A fresh page already shows empty fields: no reset (it re-laid out the
+    // whole form before the first keystroke), just today's date and the result.
+    var $date = this.$form.querySelector('[data-meta="date"]');
+    if (!$date.value) $date.value = today();
+    this.update();
   };
 
   Calculator.prototype.addRow = function ($list) {
@@ -292,7 +297,8 @@
         var $li = el('li');
         var $target = self.fieldFor(msg.split('：')[0]);
         if ($target) {
-          $target.setAttribute('aria-invalid', 'true');
+          // Not before the user has typed a score: an untouched field is not "invalid".
+          if (!onlyMissing) $target.setAttribute('aria-invalid', 'true');
           // A real link, so Enter works and screen readers announce it (a focusable <li> did neither).
           var $a = el('a', 'ssc-error-link', msg);
           $a.href = '#' + ($target.id || '');
