@@ -15,7 +15,10 @@ from generator.context import Context, Staging
 from generator.problems import Problem
 
 NAME = "scoring"
-ASSETS = ("decimal.js", "score.js", "eligibility.js", "view.js", "calculator.js", "supervisor-score.css")
+ASSETS = ("decimal.js", "score.js", "eligibility.js", "view.js", "calculator.js")
+# Merged into site.css (generator/stylesheets.py): one stylesheet less to wait
+# for before the calculator page can show anything.
+STYLESHEET = "supervisor-score.css"
 
 
 def load(ctx: Context):
@@ -52,6 +55,7 @@ def pages(ctx: Context, out: Staging) -> None:
     folder = resources.files("generator.scoring") / "assets"
     for name in ASSETS:
         out.write_text(f"{ASSET_DIR}/{name}", (folder / name).read_text(encoding="utf-8"), by="generator/scoring/assets")
+    out.write_text(f"assets/stylesheets/{STYLESHEET}", (folder / STYLESHEET).read_text(encoding="utf-8"), by="generator/scoring/assets")
 
 
 def related_links(ctx: Context) -> list[tuple[str, str]]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from markupsafe import escape
 
-from generator.scoring.page import ASSET_DIR, bonus_table_md, readings_md
+from generator.scoring.page import bonus_table_md, readings_md
 from generator.scoring.spec import input_spec
 
 # Repeatable lists: list name -> (legend hint, "add" button text).
@@ -217,12 +217,12 @@ def calculator_page(rules, source_text, reviewed: str, related: list[tuple[str, 
         "---",
         f'reviewed: "{reviewed}"',
         "generated_from: data/scoring/supervisor_selection.yaml, data/scoring/supervisor_eligibility.yaml",
-        # Linked in <head> (theme main.html): linked inside the page it made the
-        # browser lay the page out twice before the calculator ran.
-        f"stylesheet: {ASSET_DIR}/supervisor-score.css",
         "hide:",
         "  - navigation",
         "---",
+        "",
+        # Printing this page prints the result sheet only (supervisor-score.css).
+        '<div class="ssc-print-sheet-only" hidden></div>',
         "",
         "# 督导助理选拔评分",
         "",
