@@ -106,18 +106,28 @@ def _outside_functions(selector: str) -> str:
 
 
 def purge(css: str, names: set[str]) -> str:
-    return "".join(_purge(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True), names))
+    def keep_matching(rule) -> str | None:
+        kept = [s for s in _selectors(rule.prelude) if _matches(s, names)]
+        return ",".join(kept) + "{" + tinycss2.serialize(rule.content).strip() + "}" if kept else None
+
+    return _rewrite(css, keep_matching)
 
 
-def _purge(rules, names: set[str]) -> list[str]:
+def _rewrite(css: str, rewrite_rule) -> str:
+    """Apply ``rewrite_rule`` (rule -> text, or None to drop it) to every style
+    rule, inside @media/@supports too; other at-rules stay as they are."""
+    return "".join(_rewrite_rules(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True), rewrite_rule))
+
+
+def _rewrite_rules(rules, rewrite_rule) -> list[str]:
     out = []
     for rule in rules:
         if rule.type == "qualified-rule":
-            kept = [s for s in _selectors(rule.prelude) if _matches(s, names)]
-            if kept:
-                out.append(",".join(kept) + "{" + tinycss2.serialize(rule.content).strip() + "}")
+            text = rewrite_rule(rule)
+            if text:
+                out.append(text)
         elif rule.type == "at-rule" and rule.lower_at_keyword in ("media", "supports") and rule.content is not None:
-            inner = _purge(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True), names)
+            inner = _rewrite_rules(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True), rewrite_rule)
             if inner:
                 out.append(f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{''.join(inner)}}}")
         elif rule.type == "at-rule":
@@ -145,31 +155,18 @@ def drop_unused_properties(sheets: dict[str, str], elsewhere: set[str]) -> dict[
 
 
 def _drop_properties(css: str, used: set[str]) -> str:
-    return "".join(_without_properties(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True), used))
+    def without_unused(rule) -> str | None:
+        declarations = tinycss2.parse_declaration_list(rule.content, skip_comments=True, skip_whitespace=True)
+        if any(d.type != "declaration" for d in declarations):  # nested rules: leave as they are
+            return tinycss2.serialize([rule])
+        kept = [
+            f"{d.name}:{tinycss2.serialize(d.value).strip()}{'!important' if d.important else ''}"
+            for d in declarations
+            if not d.name.startswith("--") or d.name in used
+        ]
+        return tinycss2.serialize(rule.prelude).strip() + "{" + ";".join(kept) + "}" if kept else None
 
-
-def _without_properties(rules, used: set[str]) -> list[str]:
-    out = []
-    for rule in rules:
-        if rule.type == "qualified-rule":
-            declarations = tinycss2.parse_declaration_list(rule.content, skip_comments=True, skip_whitespace=True)
-            if any(d.type != "declaration" for d in declarations):  # nested rules: leave as they are
-                out.append(tinycss2.serialize([rule]))
-                continue
-            kept = [
-                f"{d.name}:{tinycss2.serialize(d.value).strip()}{'!important' if d.important else ''}"
-                for d in declarations
-                if not d.name.startswith("--") or d.name in used
-            ]
-            if kept:
-                out.append(tinycss2.serialize(rule.prelude).strip() + "{" + ";".join(kept) + "}")
-        elif rule.type == "at-rule" and rule.lower_at_keyword in ("media", "supports") and rule.content is not None:
-            inner = _without_properties(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True), used)
-            if inner:
-                out.append(f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{''.join(inner)}}}")
-        else:
-            out.append(tinycss2.serialize([rule]))
-    return out
+    return _rewrite(css, without_unused)
 
 
 def mentioned_properties(site_dir: Path, skip: set[Path]) -> set[str]:
