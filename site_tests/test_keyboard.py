@@ -241,6 +241,18 @@ def open_form(page, base_url, form_id: str):
     page.wait_for_selector(".js-check:not([hidden])")
 
 
+def tab_through(page, root: str) -> tuple[dict, list[dict]]:
+    """Tab from the top of the page into ``root`` and through all of it: no
+    positive tabindex, stops in document and reading order. Returns the first
+    stop inside and every stop."""
+    assert_no_positive_tabindex(page)
+    first = tab_until(page, lambda s: s["inside"], root)
+    stops = walk(page, root)
+    assert_tab_order_is_document_order(page, root, stops)
+    assert_reading_order(stops)
+    return first, stops
+
+
 def test_form_can_be_filled_and_checked_with_the_keyboard_only(kpage, base_url, segment_typing):
     page = kpage
     form = "form.sw-form"
@@ -384,11 +396,7 @@ def test_other_forms_tab_in_order_with_visible_focus(kpage, base_url, form_id):
     page = kpage
     form = "form.sw-form"
     open_form(page, base_url, form_id)
-    assert_no_positive_tabindex(page)
-    tab_until(page, lambda s: s["inside"], form)
-    stops = walk(page, form)
-    assert_tab_order_is_document_order(page, form, stops)
-    assert_reading_order(stops)
+    _, stops = tab_through(page, form)
     page.keyboard.press("Shift+Tab")
     tab_until(page, lambda s: "js-check" in s["key"], form, shift=True, limit=len(stops) + 40)
     page.keyboard.press("Enter")
@@ -411,13 +419,8 @@ def test_supervisor_calculator_by_keyboard(kpage, base_url):
     page.goto(base_url + SUPERVISOR_PAGE)
     page.wait_for_function("typeof window.supervisorScore === 'function'")
     form = "form.js-form"
-    assert_no_positive_tabindex(page)
-
-    first = tab_until(page, lambda s: s["inside"], form)
+    first, stops = tab_through(page, form)
     assert first["id"] == "ssc-name"
-    stops = walk(page, form)
-    assert_tab_order_is_document_order(page, form, stops)
-    assert_reading_order(stops)
 
     # Fill it in: Shift+Tab back to the top, then field by field.
     tab_until(page, lambda s: s["id"] == "ssc-name", form, shift=True, limit=len(stops) + 5)
@@ -497,12 +500,8 @@ def test_attainment_calculator_by_keyboard(kpage, base_url):
     page.goto(base_url + ATTAINMENT_PAGE)
     page.wait_for_function("typeof window.indicatorAttainment === 'function'")
     form = "form.js-ia-form"
-    assert_no_positive_tabindex(page)
-    first = tab_until(page, lambda s: s["inside"], form)
+    first, stops = tab_through(page, form)
     assert first["id"] == "ia-post-type"
-    stops = walk(page, form)
-    assert_tab_order_is_document_order(page, form, stops)
-    assert_reading_order(stops)
 
     example = ATTAINMENT_CASES[0]["input"]  # the issue example: 折算后达标
     tab_until(page, lambda s: s["id"] == "ia-post-type", form, shift=True, limit=len(stops) + 5)
@@ -531,12 +530,8 @@ def test_archive_code_tool_by_keyboard(kpage, base_url, segment_typing):
     page.goto(base_url + ARCHIVE_PAGE)
     page.wait_for_function("() => window.formChecker && window.swCheckerData")
     root = ".sw-tool"
-    assert_no_positive_tabindex(page)
-    first = tab_until(page, lambda s: s["inside"], root)
+    first, stops = tab_through(page, root)
     assert first["id"] == "ac-town"
-    stops = walk(page, root)
-    assert_tab_order_is_document_order(page, root, stops)
-    assert_reading_order(stops)
 
     tab_until(page, lambda s: s["id"] == "ac-town", root, shift=True, limit=len(stops) + 10)
     select_by_keyboard(page, "GC")
@@ -574,12 +569,8 @@ def test_deadline_tool_by_keyboard(kpage, base_url, segment_typing):
     page.goto(base_url + DEADLINE_PAGE)
     page.wait_for_function("() => window.formChecker && window.swCheckerData")
     root = ".sw-tool"
-    assert_no_positive_tabindex(page)
-    first = tab_until(page, lambda s: s["inside"], root)
+    first, stops = tab_through(page, root)
     assert first["id"] == "dl-event"
-    stops = walk(page, root)
-    assert_tab_order_is_document_order(page, root, stops)
-    assert_reading_order(stops)
 
     tab_until(page, lambda s: s["id"] == "dl-event", root, shift=True, limit=len(stops) + 10)
     event = page.evaluate("document.activeElement.options[1].value")
