@@ -79,6 +79,11 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
         "mkdocs build --strict 报告了问题：{detail}",
         "按上面的 WARNING/ERROR 行修改对应页面；旧的 site/ 保持不变。",
     ),
+    "rule-overlap": (
+        "同一个问题有两条采用的规则",
+        "规则“{rule}”和“{others}”回答同一个问题（{question}），却没有说明各自管哪种情况。",
+        "在 data/rules/deadlines.yaml 里给这几条规则写同一个 question，并各写一句 applies（这一条在什么情况下适用）；或者只留一条采用，另一条移到 others。",
+    ),
     "theme-patch": (
         "主题补丁无法应用",
         "在 mkdocs-material 的 {asset} 中找不到要修补的代码：{detail}",
