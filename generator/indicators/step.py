@@ -55,7 +55,12 @@ def macros(ctx: Context) -> dict:
         """``{{ standard_value("group_min_sessions", "社区矫正") }}`` -> ``不少于 4 节``."""
         return model.adopted(measure, domain).phrase()
 
+    def standard_short(measure: str, domain: str = "全部") -> str:
+        """``{{ standard_short("lecture_min_people") }}`` -> ``≥30 人``, for summary tables."""
+        return model.adopted(measure, domain).short()
+
     return {
+        "standard_short": standard_short,
         "indicator_table": indicator_table,
         "post_indicator_table": post_indicator_table,
         "standards_table": standards_table,
