@@ -157,7 +157,7 @@ def deadline_page(ctx: Context, checker) -> str:
                 parts.append(
                     f"| {escape(event_name)} | {escape(r.title)} | {escape(r.span())} | {escape(r.text)} | {escape('；'.join(source_text(c) for c in r.cites))} |"
                 )
-    parts += ["", "规则改动只需改 `data/rules/deadlines.yaml`，本页、关键时限一览和表格检查会一起更新。", ""]
+    parts += ["", "本页、关键时限一览和表格检查用的是同一份规则，规则改动后一起更新。<!-- 维护：data/rules/deadlines.yaml -->", ""]
     return "\n".join(parts)
 
 
