@@ -139,10 +139,12 @@ def check_summary_tables(rel: str, text: str) -> list[Problem]:
             continue
         if not inside:
             continue
-        for cell in reader_text(raw).split("|"):
+        cells = [c for c in reader_text(raw).split("|")[1:-1]]
+        head = cells[0] if cells else ""  # the row's subject, e.g. “讲座人数”
+        for cell in cells:
             for part in re.split(r"[；;、，,]", cell):
                 for measure, words, unit in SUMMARY_SUBJECTS:
-                    if not any(w in part for w in words):
+                    if not any(w in part or w in head for w in words):
                         continue
                     typed = re.search(rf"[≥>＞]?\s*(\d+)\s*{re.escape(unit)}", part)
                     if typed:
