@@ -21,6 +21,7 @@ STEPS = (
     "generator.search_index",
     "generator.tasklists",
     "generator.content_checks",
+    "generator.notfound",
     "generator.css_purge",
     "generator.js_minify",
     "generator.handbook_pdf",
