@@ -41,12 +41,17 @@ def root_script(top_level: list[str]) -> str:
 
 def rewrite(html: str, top_level: list[str]) -> str:
     """Absolute site links become relative to a <base> set at load time."""
-    html = re.sub(r'(\s(?:href|src)=")/(?!/)', r"\1", html)
+    html = re.sub(r'(\s(?:href|src|action)=")/(?!/)', r"\1", html)
+    # the bundle loader's script URL and Material's storage scope
+    html = html.replace('.src="/assets/', '.src="assets/')
+    html = html.replace('__md_scope=new URL("/",location)', '__md_scope=new URL(".",document.baseURI)')
     html = html.replace('"base": "/"', '"base": "."')
     html = html.replace("<head>", "<head>" + root_script(top_level), 1)
     # Material reads its config when the bundle starts; give it the real root.
-    fix = "<script>(function(){var c=document.getElementById('__config');if(c&&window.__siteRoot){var j=JSON.parse(c.textContent);j.base=window.__siteRoot;c.textContent=JSON.stringify(j)}})()</script>"
-    return html.replace("</body>", fix + "</body>", 1)
+    fix = "<script>(function(){var c=document.getElementById('__config');if(c&&window.__siteRoot){var j=JSON.parse(c.textContent);j.base=window.__siteRoot;j.search=new URL(j.search.replace(/^\\//,''),window.__siteRoot).href;c.textContent=JSON.stringify(j)}})()</script>"
+    # the last </body>: the file:// worker shim has one inside a string
+    at = html.rfind("</body>")
+    return html[:at] + fix + html[at:]
 
 
 def postbuild(ctx: Context, site_dir: Path) -> None:
