@@ -19,6 +19,8 @@ class Settings:
     city: str
     reviewed: str
     draft_max_age_days: int
+    # situations the sources leave open: key -> {title, sources, adopted} (see glance.py)
+    judgements: dict
 
 
 _FIELDS = {
@@ -28,6 +30,7 @@ _FIELDS = {
     "city": str,
     "reviewed": str,
     "draft_max_age_days": int,
+    "judgements": dict,
 }
 
 
@@ -40,7 +43,7 @@ def load(project: Project) -> tuple[Settings | None, list[Problem]]:
         if key not in data:
             problems.append(doc.at("missing-key", key, key=key, parent="文件顶层"))
         elif not isinstance(data[key], typ) or isinstance(data[key], bool):
-            expected = "文字" if typ is str else "整数"
+            expected = {str: "文字", int: "整数", dict: "“键: 值”的映射"}[typ]
             problems.append(
                 doc.at("wrong-type", key, key=key, expected=expected, actual=type(data[key]).__name__, value=data[key])
             )
