@@ -15,22 +15,22 @@ FILE = "settings.yaml"
 class Settings:
     org_name: str
     org_short: str
+    # situations the sources leave open: key -> {title, sources, adopted} (see glance.py)
+    judgements: dict
     site_name: str
     city: str
     reviewed: str
     draft_max_age_days: int
-    # situations the sources leave open: key -> {title, sources, adopted} (see glance.py)
-    judgements: dict
 
 
 _FIELDS = {
     "org_name": str,
     "org_short": str,
+    "judgements": dict,
     "site_name": str,
     "city": str,
     "reviewed": str,
     "draft_max_age_days": int,
-    "judgements": dict,
 }
 
 
