@@ -55,3 +55,29 @@ def test_each_situation_is_answered_on_one_page(pages, situation):
     assert text is not None, situation["page"]
     missing = [a for a in situation["answer"] if normalise(str(a)) not in text]
     assert not missing, f"{situation['ask']} → {situation['page']} 缺：{missing}"
+
+
+def test_every_judgement_in_settings_is_shown_on_a_task_page(pages, site_dir):
+    """A situation the sources leave open is answered where the reader meets it, in
+    the words of data/settings.yaml (one source of truth, not a typed copy)."""
+    settings = yaml.safe_load((FACTS.parent.parent / "data/settings.yaml").read_text(encoding="utf-8"))
+    task_pages = ["case/intake.html", "case/closing.html", "group/index.html", "activity/index.html",
+                  "archive/index.html", "annual/index.html", "consult/index.html", "supervision/index.html"]
+    for key, j in settings["judgements"].items():
+        shown = [p for p in task_pages if normalise(j["adopted"]) in (pages[p] or "")]
+        assert shown, f"judgements.{key} 没有出现在任何任务页"
+
+
+def test_a_judgement_without_its_adopted_text_is_a_located_problem(project):
+    from dataclasses import replace
+
+    from generator import glance
+    from generator.context import Context
+    from generator.settings import load
+
+    settings, problems = load(project)
+    assert not problems
+    broken = replace(settings, judgements={"late_plan": {"title": "计划书来不及", "sources": "来源没写"}})
+    model, problems = glance.load(Context(project=project, settings=broken))
+    assert [(p.file, p.location) for p in problems] == [("data/settings.yaml", "judgements.late_plan")]
+    assert "adopted" in problems[0].message
