@@ -17,6 +17,7 @@ STEPS = (
     "generator.forms",
     "generator.scoring",
     "generator.indicators.step",
+    "generator.glance",
     "generator.checker.step",
     "generator.search_index",
     "generator.tasklists",
