@@ -16,7 +16,7 @@ from pathlib import Path
 from generator import archive_code
 from generator.calendar_days import from_library
 from generator.checker.compile import Inputs, compile_form
-from generator.checker.core import Shared
+from generator.checker.core import Shared, load_spellings
 from generator.checker.messages import COMPARISON, MESSAGES, SEVERITY
 from generator.context import Context, Staging
 from generator.problems import Problem
@@ -46,6 +46,8 @@ class Checker:
             "messages": MESSAGES,
             "severity": SEVERITY,
             "comparison": COMPARISON,
+            # data/input/spellings.yaml: how typed numbers, dates and times are read.
+            "spellings": self.shared.spellings,
             "calendar": self.shared.calendar.to_json(),
             "codes": self.shared.codes.to_json(),
             "deadlines": self.deadlines,
@@ -103,7 +105,7 @@ def load(ctx: Context) -> tuple[Checker | None, list[Problem]]:
     if any(name not in tables.rows for name in needed):
         return None, []
     codes = archive_code.from_rows(*(tables.rows[n] for n in needed))
-    shared = Shared(from_library(), codes)
+    shared = Shared(from_library(), codes, load_spellings(ctx.project.data / "input" / "spellings.yaml"))
     inputs = Inputs(
         standards=tables.rows.get("standards"),
         deadlines=rules.rules,
