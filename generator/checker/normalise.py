@@ -215,7 +215,7 @@ def time(s: str, spellings: dict) -> Reading:
             break
     for rule in table["patterns"]:
         m = _rx(rule["pattern"]).match(t)
-        if not m:
+        if not m or (rule.get("with_period") and add12_below is None):
             continue
         g = _groups(rule, m)
         h, mi = g["h"], g.get("mi", rule.get("minute", 0))

@@ -228,7 +228,7 @@
     }
     for (var k = 0; k < table.patterns.length; k++) {
       var rule = table.patterns[k], m = rx(rule.pattern).exec(t);
-      if (!m) { continue; }
+      if (!m || (rule.with_period && add12 === null)) { continue; }
       var g = groupsOf(rule, m), h = g.h, mi = has(g, "mi") ? g.mi : (rule.minute || 0);
       if (add12 !== null) {
         if (h > 12) { return bad("invalid-time"); }
