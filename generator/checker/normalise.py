@@ -228,3 +228,34 @@ def time(s: str, spellings: dict) -> Reading:
             return _bad("invalid-time")
         return Reading(f"{h:02d}:{mi:02d}", h * 60 + mi)
     return _bad("invalid-time")
+
+
+def table_problems(spellings, file: str) -> list:
+    """What is wrong with a spellings table, as Problems (empty when usable):
+    the sections both readers need, equal-length fold rows, patterns that
+    compile and name their groups."""
+    from generator.problems import problem
+
+    if not isinstance(spellings, dict):
+        return [problem("yaml-not-mapping", file, "", actual=type(spellings).__name__)]
+    out = []
+    need = {"fold": list, "number": dict, "date": dict, "time": dict}
+    for key, kind in need.items():
+        if not isinstance(spellings.get(key), kind):
+            out.append(problem("missing-key", file, key, key=key, parent="文件顶层"))
+    if out:
+        return out
+    for i, row in enumerate(spellings["fold"]):
+        if not isinstance(row, dict) or len(str(row.get("from", ""))) != len(str(row.get("to", ""))):
+            out.append(problem("bad-value", file, f"fold[{i}]", key="fold", value=row, detail="from 和 to 的字数要相同（逐字替换）。", hint="两串按位置一一对应，各写同样多的字。"))
+    rules = [("date.full", r) for r in spellings["date"].get("full", [])] + [("date.no_year", r) for r in spellings["date"].get("no_year", [])]
+    rules += [("time.patterns", r) for r in spellings["time"].get("patterns", [])]
+    for where, rule in rules:
+        try:
+            rx = re.compile(rule["pattern"], re.ASCII)
+        except (re.error, KeyError, TypeError) as exc:
+            out.append(problem("bad-value", file, where, key="pattern", value=rule, detail=f"正则表达式有误：{exc}", hint="用单引号包住正则；只用 \\d、[...]、(...)、?、|。"))
+            continue
+        if rx.groups != len(rule.get("groups") or []):
+            out.append(problem("bad-value", file, where, key="groups", value=rule.get("groups"), detail=f"正则有 {rx.groups} 个括号，groups 列了 {len(rule.get('groups') or [])} 个。", hint="每个括号在 groups 里写一个名字（y/m/d 或 h/mi）。"))
+    return out

@@ -16,7 +16,8 @@ from pathlib import Path
 from generator import archive_code
 from generator.calendar_days import from_library
 from generator.checker.compile import Inputs, compile_form
-from generator.checker.core import Shared, load_spellings
+from generator.checker.core import Shared
+from generator.checker.normalise import table_problems
 from generator.checker.messages import COMPARISON, MESSAGES, SEVERITY
 from generator.context import Context, Staging
 from generator.problems import Problem
@@ -105,7 +106,14 @@ def load(ctx: Context) -> tuple[Checker | None, list[Problem]]:
     if any(name not in tables.rows for name in needed):
         return None, []
     codes = archive_code.from_rows(*(tables.rows[n] for n in needed))
-    shared = Shared(from_library(), codes, load_spellings(ctx.project.data / "input" / "spellings.yaml"))
+    spellings_file = ctx.project.data / "input" / "spellings.yaml"
+    doc, found = load_yaml(spellings_file, ctx.project.root)
+    if doc is None or found:
+        return None, found
+    found = table_problems(doc.data, doc.file)
+    if found:
+        return None, found
+    shared = Shared(from_library(), codes, doc.data)
     inputs = Inputs(
         standards=tables.rows.get("standards"),
         deadlines=rules.rules,
