@@ -216,3 +216,11 @@ def test_archive_code_required_mark_is_the_checkers_rule(site_dir):
         assert ("必填" in box.group(0)) == bool(code.get("required")), form_id
         checked += 1
     assert checked >= 40
+
+
+def test_check_tidies_answers_restored_without_typing(page, base_url):
+    open_form(page, base_url, "group-session-record")
+    page.evaluate("v => window.swForm.fill(document.querySelector('form.sw-form'), v)",
+                  {"session_no": "第２节", "session_date": "2026.9.30", "start_time": "下午2点"})
+    check(page)
+    assert [page.input_value(s) for s in ("#f-session_no", "#f-session_date", "#f-start_time")] == ["2", "2026-09-30", "14:00"]

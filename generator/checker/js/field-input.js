@@ -89,6 +89,14 @@
     }
     formEl.addEventListener("pointerdown", beforeOpen);
     formEl.addEventListener("focusin", beforeOpen);
+    // 检查 also tidies answers that never passed through a box (a restored
+    // draft, an imported file): capture runs before form-ui.js checks.
+    formEl.addEventListener("click", function (event) {
+      if (!event.target.closest || !event.target.closest(".js-check")) { return; }
+      Array.prototype.forEach.call(formEl.querySelectorAll('input[type="text"][name], input[type="tel"][name]'), function (el) {
+        tidy(formEl, formId, el);
+      });
+    }, true);
   }
 
   function printDate() {
