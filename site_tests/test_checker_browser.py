@@ -70,7 +70,7 @@ def variants() -> list:
         {"name": {"a": 1}}, {"name": ["x"]}, {"rows": "x"}, {"rows": [1]}, {"kinds": [1]}, {"name": None, "rows": None},
         {"members": 1e20}, {"total": 0.1 + 0.2}, {"name": "\u3000甲乙\ufeff"}, {"name": "😀😀"},
         # spellings (data/input/spellings.yaml) and the plausibility kinds
-        {"members": "１０人"}, {"members": "第10"}, {"members": "10元"}, {"total": "¥150.5"}, {"total": "150，5"},
+        {"phone": "138-0013-8000"}, {"phone": "１３８００１３８０００"}, {"phone": "（0769）22223333"}, {"members": "１０人"}, {"members": "第10"}, {"members": "10元"}, {"total": "¥150.5"}, {"total": "150，5"},
         {"start": "2025年10月9日", "end": "10月30日"}, {"end": "1月3日"}, {"start": "6930-02-02"}, {"at": "下午2点半", "end_at": "14:00"},
         {"present": "12"}, {"present": "１２人", "members": "10"}, {"reported": "2027-01-05"}, {"reported": "2026-12-08"},
         {"male": "3", "female": "4", "people": "8"}, {"male": "3", "people": "3"}, {"rate": "0.86"}, {"rate": "86%"}, {"rate": "186"},

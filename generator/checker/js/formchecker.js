@@ -84,7 +84,7 @@
   function daysInMonth(y, m) { var t = new Date(0); t.setUTCFullYear(y, m, 0); return t.getUTCDate(); }
   function parseTime(s) { var m = TIME.exec(s); return m ? (+m[1]) * 60 + (+m[2]) : null; }
   function parseNumber(s, integer) { return (integer ? INTEGER : NUMBER).test(s) ? parseFloat(s) : null; }
-  function isPhone(s) { var c = s.split(" ").join(""); return MOBILE.test(c) || LANDLINE.test(c); }
+  function isPhone(s) { var c = s.split(" ").join(""); return MOBILE.test(c) || MOBILE.test(c.split("-").join("")) || LANDLINE.test(c); }
   function yesNo(s) {
     var low = s.toLowerCase();
     if (low === "是" || low === "yes" || low === "true") { return "是"; }
