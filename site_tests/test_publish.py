@@ -7,22 +7,14 @@ from __future__ import annotations
 
 import gzip
 import http.client
-import os
-import re
 import shutil
-import socket
-import subprocess
-import time
 from pathlib import Path
 
 import brotli
 import pytest
 
 from generator.precompress import MIN_BYTES, candidates, precompress_site
-
-ROOT = Path(__file__).resolve().parent.parent
-CONFIG = ROOT / "deploy" / "nginx.conf"
-BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
+from site_tests import nginx
 
 
 # ---- the build's compressed copies --------------------------------------------------
@@ -58,62 +50,13 @@ def test_built_site_has_br_and_gz_next_to_every_text_file(site_dir):
 
 # ---- the nginx recipe, run for real -----------------------------------------------
 
-def _nginx() -> str | None:
-    return shutil.which("nginx") or next((p for p in ("/usr/sbin/nginx",) if Path(p).exists()), None)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _main_config(server_block: str, tmp: Path) -> str:
-    """A minimal nginx.conf around the repo's server block (which belongs in http {})."""
-    temp_paths = "".join(f"    {kind}_temp_path {tmp / kind};\n" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
-    return (
-        ("user root root;\n" if os.geteuid() == 0 else "")  # the pytest temp folder is private to its owner
-        + (f"load_module {BROTLI_MODULE};\n" if BROTLI_MODULE.exists() else "")
-        + f"daemon off;\nworker_processes 1;\npid {tmp / 'nginx.pid'};\nerror_log {tmp / 'error.log'};\n"
-        + "events { worker_connections 64; }\n"
-        + "http {\n    include /etc/nginx/mime.types;\n    default_type application/octet-stream;\n    access_log off;\n"
-        + temp_paths
-        + server_block
-        + "\n}\n"
-    )
-
-
 @pytest.fixture(scope="module")
-def nginx_url(site_dir, tmp_path_factory):
-    binary = _nginx()
-    if binary is None:
-        pytest.fail("没有 nginx：bash dev.sh test 会用 apt 安装 nginx 和 libnginx-mod-http-brotli-static")
-    if not BROTLI_MODULE.exists():
-        pytest.fail("没有 nginx 的 brotli_static 模块：apt-get install libnginx-mod-http-brotli-static")
-    tmp = tmp_path_factory.mktemp("nginx")
-    port = _free_port()
-    block = CONFIG.read_text(encoding="utf-8")
-    block, listens = re.subn(r"^(\s*)listen\s+80;\s*$", rf"\1listen 127.0.0.1:{port};", block, flags=re.M)
-    block = re.sub(r"^\s*listen\s+\[::\]:80;\s*$", "", block, flags=re.M)
-    block, roots = re.subn(r"^(\s*)root\s+\S+;", rf"\1root {site_dir};", block, flags=re.M)
-    assert listens == 1 and roots == 1, "deploy/nginx.conf 应有一行 listen 80; 和一行 root …;"
-    conf = tmp / "nginx.conf"
-    conf.write_text(_main_config(block, tmp), encoding="utf-8")
-    check = subprocess.run([binary, "-t", "-c", str(conf), "-p", str(tmp)], capture_output=True, text=True)
-    assert check.returncode == 0, f"nginx -t 不通过：\n{check.stderr}"
-    proc = subprocess.Popen([binary, "-c", str(conf), "-p", str(tmp)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+def nginx_url(site_dir):
     try:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                assert proc.poll() is None, f"nginx 没有启动：{proc.stderr.read().decode(errors='replace')}"
-                time.sleep(0.05)
-        yield f"127.0.0.1:{port}"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+        with nginx.running(site_dir) as url:
+            yield url.removeprefix("http://").rstrip("/")
+    except nginx.NginxMissing as exc:
+        pytest.fail(str(exc))
 
 
 def get(host: str, path: str, accept: str | None) -> tuple[int, dict, bytes]:
