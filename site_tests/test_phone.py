@@ -157,3 +157,21 @@ def test_attainment_calculator_by_touch(phone, base_url):
     assert verdict.inner_text() == "结论：折算后达标"
     assert_within_screen(page, ".ia-verdict")
     assert page.evaluate("Math.max(document.documentElement.scrollWidth, innerWidth)") <= 360
+
+
+def test_print_keeps_the_table_layout_even_from_a_phone(phone, base_url):
+    """Cards, cell labels and the bottom bar are for the screen: printed from a
+    phone, the sheet is still the A4 table with its column headings."""
+    page = phone
+    page.goto(base_url + "forms/group-sign-in/index.html")
+    page.wait_for_selector(".sw-actionbar .js-check:not([hidden])")
+    assert page.evaluate("getComputedStyle(document.querySelector('table.sw-table')).display") == "block"
+    page.emulate_media(media="print")
+    shown = page.evaluate("""() => ({
+        table: getComputedStyle(document.querySelector('table.sw-table')).display,
+        head: getComputedStyle(document.querySelector('table.sw-table thead')).display,
+        row: getComputedStyle(document.querySelector('tr.sw-row')).display,
+        label: getComputedStyle(document.querySelector('.sw-cell-label')).display,
+        bar: getComputedStyle(document.querySelector('.sw-actionbar')).display,
+    })""")
+    assert shown == {"table": "table", "head": "table-header-group", "row": "table-row", "label": "none", "bar": "none"}
