@@ -26,4 +26,6 @@ STEPS = (
     "generator.css_purge",
     "generator.js_minify",
     "generator.handbook_pdf",
+    # Last: compresses the files every step before it has finished changing.
+    "generator.precompress",
 )
