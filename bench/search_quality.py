@@ -1,13 +1,20 @@
 """Drive the real search box in Chromium and print recall@5 and MRR.
 
-Usage: python bench/search_quality.py [--site DIR] [--queries FILE] [-v]
+Usage: python bench/search_quality.py [--site DIR] [--queries FILE] [--half tune|held-out|both] [-v]
 Builds the site first unless --site points to an existing build.
+
+The queries are split by a fixed rule (``half``): decide each change on the
+tuning half (``--half tune``) and run the held-out half only afterwards.
+Prints recall@5 and MRR per half and per kind, and the median time from the
+last keystroke to the rendered result list.
 """
 
 from __future__ import annotations
 
 import argparse
 import functools
+import hashlib
+import statistics
 import http.server
 import socketserver
 import sys
@@ -26,6 +33,14 @@ from generator.browser import launch  # noqa: E402
 
 def load_queries(path: Path) -> list[dict]:
     return yaml.safe_load(path.read_text(encoding="utf-8"))["queries"]
+
+
+HALVES = ("tune", "held-out")
+
+
+def half(query: str) -> str:
+    """The fixed split: first byte of the query's SHA-1 even → tuning half."""
+    return HALVES[hashlib.sha1(query.encode("utf-8")).digest()[0] % 2]
 
 
 def top_results(page, query: str, k: int = 5) -> list[str]:
@@ -62,12 +77,14 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def evaluate(site: Path, queries: list[dict], verbose: bool = False) -> tuple[float, float, list]:
+def evaluate(site: Path, queries: list[dict], verbose: bool = False) -> tuple[list[dict], list[float]]:
+    """Run every query in the real search box; return one row per query
+    (query, kind, half, rank or None, results) and the latencies in ms."""
     handler = functools.partial(QuietHandler, directory=str(site))
     server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
-    misses, hits, rr = [], 0, 0.0
+    rows, times = [], []
     with sync_playwright() as p:
         browser = launch(p)
         page = browser.new_page()
@@ -77,25 +94,32 @@ def evaluate(site: Path, queries: list[dict], verbose: bool = False) -> tuple[fl
         top_results(page, "社工")
         page.wait_for_timeout(1000)
         for item in queries:
+            start = page.evaluate("performance.now()")
             results = top_results(page, item["q"])
+            times.append(page.evaluate("performance.now()") - start - 150)
             rank = next((i for i, r in enumerate(results) if matches(r, item["expect"])), None)
-            if rank is not None:
-                hits += 1
-                rr += 1 / (rank + 1)
-            else:
-                misses.append((item["q"], results))
+            rows.append({"q": item["q"], "kind": item.get("kind", "short"), "half": half(item["q"]), "rank": rank, "results": results})
             if verbose:
                 print(f"{'✓' if rank is not None else '✗'} {item['q']}: {results}")
         browser.close()
     server.shutdown()
-    n = len(queries)
-    return hits / n, rr / n, misses
+    return rows, times
+
+
+def scores(rows: list[dict]) -> str:
+    """``recall@5 0.93 (40/43) MRR 0.81`` for a group of result rows."""
+    if not rows:
+        return "—"
+    hits = sum(r["rank"] is not None for r in rows)
+    mrr = sum(1 / (r["rank"] + 1) for r in rows if r["rank"] is not None) / len(rows)
+    return f"recall@5 {hits / len(rows):.2f} ({hits}/{len(rows)}) MRR {mrr:.3f}"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--site", type=Path)
     parser.add_argument("--queries", type=Path, default=ROOT / "bench" / "search_queries.yaml")
+    parser.add_argument("--half", choices=(*HALVES, "both"), default="tune")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
     site = args.site
@@ -105,12 +129,21 @@ def main() -> None:
         from generator.project import Project
 
         site = build(Project(ROOT), ROOT / "build" / "bench-site", options=BuildOptions(fast=True))
-    queries = load_queries(args.queries)
-    recall, mrr, misses = evaluate(site, queries, args.verbose)
-    for q, results in misses:
-        print(f"miss: {q} -> {results}")
-    print(f"search MRR: {mrr:.3f}")
-    print(f"search recall@5: {recall:.2f} ({len(queries) - len(misses)}/{len(queries)})")
+    queries = [q for q in load_queries(args.queries) if args.half == "both" or half(q["q"]) == args.half]
+    rows, times = evaluate(site, queries, args.verbose)
+    for r in rows:
+        if r["rank"] is None:
+            print(f"miss ({r['half']}, {r['kind']}): {r['q']} -> {r['results']}")
+    kinds = sorted({r["kind"] for r in rows})
+    for name in HALVES:
+        part = [r for r in rows if r["half"] == name]
+        if not part:
+            continue
+        print(f"{name:9} all        {scores(part)}")
+        for kind in kinds:
+            print(f"{name:9} {kind:10} {scores([r for r in part if r['kind'] == kind])}")
+    print(f"both      all        {scores(rows)}")
+    print(f"search latency: median {statistics.median(times):.0f} ms (keystroke to rendered list, {len(times)} queries)")
 
 
 if __name__ == "__main__":
