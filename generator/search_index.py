@@ -1,6 +1,12 @@
-"""Shrink the search index MkDocs writes: plain UTF-8 instead of ``\\uXXXX``
-escapes for every Chinese character (about half the bytes), for both the
-JSON the worker fetches over HTTP and the script the offline build loads."""
+"""Finish the search index MkDocs writes, for both the JSON the worker
+fetches over HTTP and the script the offline build loads:
+
+- hand the search worker our vocabulary (``config.sw``, from
+  generator/search_terms.py);
+- leave out sections that would answer every query (the forms list's
+  alias table: each form page carries its own other names);
+- plain UTF-8 instead of ``\\uXXXX`` escapes for every Chinese character
+  (about half the bytes)."""
 
 from __future__ import annotations
 
@@ -10,6 +16,8 @@ from pathlib import Path
 from generator.context import Context
 
 NAME = "search_index"
+# Sections left out of the index: page#anchor.
+UNINDEXED = ("forms/index.html#all-names",)
 
 
 def load(ctx: Context):
@@ -20,12 +28,20 @@ def compact(data: dict) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
+def finish(data: dict, terms) -> dict:
+    """The index with our vocabulary added and the unindexed sections removed."""
+    data["docs"] = [d for d in data["docs"] if d["location"] not in UNINDEXED]
+    if terms is not None:
+        data["config"]["sw"] = terms.to_browser()
+    return data
+
+
 def postbuild(ctx: Context, site_dir: Path) -> None:
     folder = site_dir / "search"
     index = folder / "search_index.json"
     if not index.is_file():
         return
-    data = json.loads(index.read_text(encoding="utf-8"))
+    data = finish(json.loads(index.read_text(encoding="utf-8")), ctx.models.get("search_terms"))
     text = compact(data)
     index.write_text(text, encoding="utf-8")
     script = folder / "search_index.js"

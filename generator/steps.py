@@ -18,6 +18,7 @@ STEPS = (
     "generator.scoring",
     "generator.indicators.step",
     "generator.checker.step",
+    "generator.search_terms",
     "generator.search_index",
     "generator.tasklists",
     "generator.css_purge",
