@@ -27,7 +27,7 @@ var SwSearch = (function () {
   var MAX_WORD = 8;
 
   function plain(html) {
-    return html.replace(/<[^>]*>/g, " ").replace(/\u200b/g, "").replace(/&amp;/g, "&")
+    return html.replace(/<[^>]*>/g, " ").replace(/&amp;/g, "&")
       .replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, "\"").replace(/&#39;/g, "'");
   }
 
@@ -53,7 +53,7 @@ var SwSearch = (function () {
    * ``blocks`` > 0 keeps only that many text blocks that contain a match
    * (Material shows the two best lines of a section the same way). */
   function highlight(html, re, blocks) {
-    var parts = html.replace(/\u200b/g, "").split(/(<[^>]*>)/);
+    var parts = html.split(/(<[^>]*>)/);
     if (!blocks) {
       return parts.map(function (p) { return p.charAt(0) === "<" ? p : p.replace(re, "<mark>$&</mark>"); }).join("");
     }
@@ -81,11 +81,10 @@ var SwSearch = (function () {
     this.intents = sw.intents || {};
     this.formWords = sw.form_words || [];
     this.demote = sw.demote || {};
-    var separator = new RegExp(config.separator || "[\\s\\-]+", "g");
 
     // The dictionary for cutting queries: the words jieba cut at build time
-    // (the index text separates them with U+200B), plus the phrase table.
-    var dict = new Set();
+    // (config.sw.words), plus the phrase table's words.
+    var dict = new Set(sw.words || []);
     var self = this;
     [this.particles, this.fillers, Object.keys(this.synonyms), Object.keys(this.intents)].forEach(function (words) {
       words.forEach(function (w) { dict.add(normalise(w)); });
@@ -95,15 +94,12 @@ var SwSearch = (function () {
     (data.docs || []).forEach(function (doc) {
       var title = plain(doc.title);
       var text = plain(doc.text || "");
-      (doc.title + " " + (doc.text || "")).replace(/<[^>]*>/g, " ").split(separator).forEach(function (w) {
-        if (w.length > 1 && w.length <= MAX_WORD && HAN.test(w)) dict.add(normalise(w));
-      });
       var path = doc.location.split("#")[0];
       var entry = {
         doc: doc,
         path: path,
-        title: normalise(title),
-        text: normalise(text),
+        title: title.toLowerCase(),
+        text: text.toLowerCase(),
         article: doc.location.indexOf("#") < 0,
       };
       var page = self.pages.get(path);
@@ -115,12 +111,30 @@ var SwSearch = (function () {
       page.docs.push(entry);
       self.docs.push(entry);
     });
+    // One string holding every document (page first, then its sections),
+    // so a word is found in the whole site with one indexOf scan.
+    var ordered = [], starts = [], titleEnds = [], parts = [], docPage = [], offset = 0;
+    this.pageList = [];
     this.pages.forEach(function (page) {
       if (!page.article) page.article = page.docs[0];
-      page.title = page.article.title;
-      page.headings = page.docs.filter(function (d) { return d !== page.article; })
-        .map(function (d) { return d.title; }).join("\n");
+      page.first = ordered.length;
+      [page.article].concat(page.docs.filter(function (d) { return d !== page.article; })).forEach(function (d) {
+        ordered.push(d);
+        starts.push(offset);
+        titleEnds.push(offset + d.title.length + 1);
+        parts.push("\u0001" + d.title + "\u0002" + d.text);
+        offset += d.title.length + d.text.length + 2;
+      });
+      page.last = ordered.length;
+      for (var k = page.first; k < page.last; k++) docPage.push(self.pageList.length);
+      self.pageList.push(page);
     });
+    this.docs = ordered;
+    this.hay = parts.join("");
+    this.starts = starts;
+    this.titleEnds = titleEnds;
+    this.docPage = docPage;
+    this.cache = new Map();
     this.dict = dict;
   }
 
@@ -206,120 +220,180 @@ var SwSearch = (function () {
     });
   };
 
+  /* Where ``word`` occurs: per document, 1 if in its title, and how many
+   * times in its text. One scan of the whole corpus; cached while typing. */
+  SwSearch.prototype.occurrences = function (word) {
+    var hit = this.cache.get(word);
+    if (hit) return hit;
+    var n = this.docs.length, np = this.pageList.length;
+    hit = {
+      title: new Uint8Array(n), text: new Uint16Array(n), docs: [],
+      // Per page: in its title, in a section heading, count in text.
+      pageTitle: new Uint8Array(np), heading: new Uint8Array(np), tf: new Float32Array(np), pages: [],
+    };
+    var hay = this.hay, starts = this.starts, docPage = this.docPage;
+    var i = hay.indexOf(word);
+    var d = 0;
+    while (i >= 0) {
+      // Documents are in order: move to the one holding position i.
+      if (i < starts[d] || (d + 1 < n && i >= starts[d + 1])) {
+        var lo = 0, hi = n - 1;
+        while (lo < hi) {
+          var mid = (lo + hi + 1) >> 1;
+          if (starts[mid] <= i) lo = mid; else hi = mid - 1;
+        }
+        d = lo;
+      }
+      if (!hit.title[d] && !hit.text[d]) hit.docs.push(d);
+      if (i < this.titleEnds[d]) hit.title[d] = 1;
+      else if (hit.text[d] < 60000) hit.text[d]++;
+      i = hay.indexOf(word, i + word.length);
+    }
+    for (var j = 0; j < hit.docs.length; j++) {
+      var k = hit.docs[j], p = docPage[k];
+      if (!hit.pageTitle[p] && !hit.heading[p] && !hit.tf[p]) hit.pages.push(p);
+      if (hit.title[k]) {
+        if (k === this.pageList[p].first) hit.pageTitle[p] = 1; else hit.heading[p] = 1;
+      }
+      // A heading counts as two mentions; long repetitions saturate.
+      hit.tf[p] += 2 * hit.title[k] + Math.min(hit.text[k], 10);
+    }
+    hit.any = hit.docs.length > 0;
+    if (this.cache.size > 400) this.cache.clear();
+    this.cache.set(word, hit);
+    return hit;
+  };
+
   SwSearch.prototype.search = function (query) {
+    var self = this;
     var parsed = this.parse(query);
     var groups = parsed.groups;
     if (!groups.length) return { items: [] };
-    var pages = Array.from(this.pages.values());
+    var docs = this.docs;
+    var pages = this.pageList;
     var total = pages.length;
 
-    // Page frequency of each group → its weight (rare words count more).
+    // Per group and page: in the page title, in a heading, count in text.
     groups.forEach(function (g) {
-      var df = 0;
-      pages.forEach(function (page) {
-        if (page.docs.some(function (d) {
-          return g.alts.some(function (a) { return d.title.indexOf(a) >= 0 || d.text.indexOf(a) >= 0; });
-        })) df++;
-      });
-      g.df = df;
-      g.weight = Math.log(1 + total / Math.max(df, 1)) * (g.weak ? 0.3 : 1);
+      var hits = g.alts.map(function (a) { return self.occurrences(a); });
+      g.hits = hits;
+      if (hits.length === 1) {
+        g.pageTitle = hits[0].pageTitle;
+        g.heading = hits[0].heading;
+        g.tf = hits[0].tf;
+        g.df = hits[0].pages.length;
+      } else {
+        g.pageTitle = new Uint8Array(total);
+        g.heading = new Uint8Array(total);
+        g.tf = new Float32Array(total);
+        var df = 0;
+        hits.forEach(function (h) {
+          h.pages.forEach(function (p) {
+            if (!g.pageTitle[p] && !g.heading[p] && !g.tf[p]) df++;
+            g.pageTitle[p] |= h.pageTitle[p];
+            g.heading[p] |= h.heading[p];
+            g.tf[p] += h.tf[p];
+          });
+        });
+        g.df = df;
+      }
+      g.weight = Math.log(1 + total / Math.max(g.df, 1)) * (g.weak ? 0.3 : 1);
     });
     // Words found nowhere cannot tell pages apart: they are shown as missing
     // but do not lower any page's share.
     var counted = groups.filter(function (g) { return !g.weak && g.df > 0; });
     var denom = counted.reduce(function (s, g) { return s + g.weight; }, 0);
     var namesForm = this.namesForm(parsed);
-    var phrase = parsed.phrase.length > 1 && groups.length > 1 ? parsed.phrase : "";
+    var phrase = parsed.phrase.length > 1 && groups.length > 1 ? this.occurrences(parsed.phrase) : null;
+    var hints = parsed.hints.map(function (h) { return self.occurrences(h); });
 
+    var candidates = new Set();
+    groups.forEach(function (g) { g.hits.forEach(function (h) { h.pages.forEach(function (p) { candidates.add(p); }); }); });
     var results = [];
-    var self = this;
-    pages.forEach(function (page) {
-      var score = 0;
-      var share = 0;
-      var docScores = new Map();
+    candidates.forEach(function (p) {
+      var page = pages[p];
+      var score = 0, share = 0;
       groups.forEach(function (g) {
-        var inTitle = 0, inHeading = 0, tf = 0;
-        page.docs.forEach(function (d) {
-          var local = 0;
-          g.alts.forEach(function (a) {
-            if (d.title.indexOf(a) >= 0) {
-              if (d === page.article) inTitle = 1; else inHeading = 1;
-              local += 2;
-            }
-            local += count(d.text, a, 10);
-          });
-          if (d !== page.article) tf += local;
-          else tf += count(d.text, g.alts[0], 10);
-          if (local) docScores.set(d, (docScores.get(d) || 0) + g.weight * (local / (local + 1)));
-        });
-        var found = inTitle || inHeading || tf > 0;
-        if (!found) return;
+        if (!g.pageTitle[p] && !g.heading[p] && !g.tf[p]) return;
         if (!g.weak && g.df > 0) share += g.weight;
-        score += g.weight * (2.5 * inTitle + 1.2 * inHeading + tf / (tf + 2));
+        var tf = g.tf[p];
+        score += g.weight * (2.5 * g.pageTitle[p] + 1.2 * g.heading[p] + tf / (tf + 2));
       });
       if (!score) return;
       var coverage = denom ? share / denom : 1;
-      parsed.hints.forEach(function (h) {
+      var k;
+      hints.forEach(function (h) {
         var n = 0;
-        page.docs.forEach(function (d) { n += count(d.text, h, 5); });
+        for (k = page.first; k < page.last; k++) n += Math.min(h.text[k], 5);
         if (n) score += 0.4 * n / (n + 2);
       });
-      if (phrase) {
-        if (page.title.indexOf(phrase) >= 0) score *= 1.6;
-        else if (page.headings.indexOf(phrase) >= 0) score *= 1.35;
-        else if (page.docs.some(function (d) { return d.text.indexOf(phrase) >= 0; })) score *= 1.15;
+      if (phrase && phrase.any) {
+        var inTitle = phrase.title[page.first], inHeading = 0, inText = 0;
+        for (k = page.first; k < page.last; k++) {
+          if (k > page.first && phrase.title[k]) inHeading = 1;
+          if (phrase.text[k]) inText = 1;
+        }
+        score *= inTitle ? 1.6 : inHeading ? 1.35 : inText ? 1.15 : 1;
       }
       var factor = namesForm ? Math.max(page.factor, 0.9) : page.factor;
-      results.push({ page: page, score: score * coverage * coverage * factor, docScores: docScores });
+      results.push({ page: page, p: p, score: score * coverage * coverage * factor });
     });
     results.sort(function (a, b) { return b.score - a.score; });
 
-    // Highlight every alternative that occurs, longest first.
-    var alts = [];
-    groups.forEach(function (g) { alts = alts.concat(g.alts); });
-    alts.sort(function (a, b) { return b.length - a.length; });
-    var re = new RegExp(alts.map(escapeRe).join("|"), "gi");
+    // Highlight every alternative that occurs (longest first); stray single
+    // characters are not marked (they would light up half the page).
+    var shown = [];
+    groups.forEach(function (g) {
+      if (!(g.weak && g.label.length === 1)) shown = shown.concat(g.alts);
+    });
+    shown.sort(function (a, b) { return b.length - a.length; });
+    var re = shown.length ? new RegExp(shown.map(escapeRe).join("|"), "gi") : /$^/g;
 
-    var items = results.slice(0, 100).map(function (r) {
-      var page = r.page;
-      var best = r.score;
-      var list = [];
+    var items = results.slice(0, 50).map(function (r) {
+      var page = r.page, p = r.p, best = r.score;
       // Terms are judged on the whole page: a word is "missing" only when
       // the page does not contain it anywhere.
       var terms = {};
       groups.forEach(function (g) {
-        var hit = g.alts.filter(function (a) {
-          return page.docs.some(function (d) { return d.title.indexOf(a) >= 0 || d.text.indexOf(a) >= 0; });
+        if (g.weak && g.label.length === 1) return;
+        var any = false;
+        g.alts.forEach(function (a, h) {
+          for (var k = page.first; k < page.last; k++) {
+            if (g.hits[h].title[k] || g.hits[h].text[k]) { terms[a] = true; any = true; return; }
+          }
         });
-        if (hit.length) hit.forEach(function (a) { terms[a] = true; });
-        else if (!terms[g.label]) terms[g.label] = false;
+        if (!any && !terms[g.label]) terms[g.label] = false;
       });
       function item(d, score) {
         return Object.assign({}, d.doc, {
-          title: highlight(plainTitle(d.doc.title), re, 0),
+          title: highlight(d.doc.title, re, 0),
           text: highlight(d.doc.text || "", re, 2),
           score: score,
           terms: terms,
         });
       }
-      list.push(item(page.article, best * (1 + (r.docScores.get(page.article) || 0) / 100)));
+      var list = [item(docs[page.first], best)];
       var sections = [];
-      r.docScores.forEach(function (s, d) { if (d !== page.article) sections.push([d, s]); });
+      for (var k = page.first + 1; k < page.last; k++) {
+        var s = 0;
+        groups.forEach(function (g) {
+          var local = 0;
+          g.hits.forEach(function (h) { local += 2 * h.title[k] + Math.min(h.text[k], 10); });
+          if (local) s += g.weight * local / (local + 1);
+        });
+        if (s) sections.push([docs[k], s]);
+      }
       sections.sort(function (a, b) { return b[1] - a[1]; });
       sections.slice(0, 6).forEach(function (pair, i) {
-        // The best section shares the page's score so Material shows it as a
+        // The best section outranks its page so Material shows it as the
         // teaser; the rest fold under "more".
-        list.push(item(pair[0], i === 0 ? best * 2 : best * 0.5 * pair[1] / (sections[0][1] || 1)));
+        list.push(item(pair[0], i === 0 ? best * 2 : best * 0.5 * pair[1] / sections[0][1]));
       });
       list.sort(function (a, b) { return b.score - a.score; });
       return list;
     });
     return { items: items };
   };
-
-  function plainTitle(title) {
-    return title.replace(/\u200b/g, "");
-  }
 
   return SwSearch;
 })();
