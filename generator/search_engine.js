@@ -25,6 +25,7 @@ var SwSearch = (function () {
 
   var HAN = /[\u3400-\u9fff]/;
   var MAX_WORD = 8;
+  var HINT = 0.6;
 
   function plain(html) {
     return html.replace(/<[^>]*>/g, " ").replace(/&amp;/g, "&")
@@ -85,10 +86,12 @@ var SwSearch = (function () {
     // The dictionary for cutting queries: the words jieba cut at build time
     // (config.sw.words), plus the phrase table's words.
     var dict = new Set(sw.words || []);
+    var table = new Set();
     var self = this;
     [this.particles, this.fillers, Object.keys(this.synonyms), Object.keys(this.intents)].forEach(function (words) {
-      words.forEach(function (w) { dict.add(normalise(w)); });
+      words.forEach(function (w) { dict.add(normalise(w)); table.add(normalise(w)); });
     });
+    this.table = table;
     this.docs = [];
     this.pages = new Map();
     (data.docs || []).forEach(function (doc) {
@@ -117,6 +120,7 @@ var SwSearch = (function () {
     this.pageList = [];
     this.pages.forEach(function (page) {
       if (!page.article) page.article = page.docs[0];
+      page.title = page.article.title;
       page.first = ordered.length;
       [page.article].concat(page.docs.filter(function (d) { return d !== page.article; })).forEach(function (d) {
         ordered.push(d);
@@ -160,7 +164,10 @@ var SwSearch = (function () {
       for (var j = i + 1; j <= Math.min(n, i + MAX_WORD); j++) {
         var piece = run.slice(i, j);
         var c;
-        if (j === i + 1) c = this.dict.has(piece) ? 1 : 1.6;
+        // The phrase table's words (question words, everyday words) win ties
+        // against jieba's cuts of running text (几天|交, not 几|天交).
+        if (this.table.has(piece)) c = j === i + 1 ? 0.45 : 0.9;
+        else if (j === i + 1) c = this.dict.has(piece) ? 1 : 1.6;
         else if (this.dict.has(piece)) c = 1;
         else if (!HAN.test(piece) && /^[0-9a-z.]+$/.test(piece)) c = 1;
         else continue;
@@ -320,12 +327,18 @@ var SwSearch = (function () {
         score += g.weight * (2.5 * g.pageTitle[p] + 1.2 * g.heading[p] + tf / (tf + 2));
       });
       if (!score) return;
+      // A title about the query beats a title listing it among many topics.
+      var covered = 0;
+      groups.forEach(function (g) {
+        if (!g.pageTitle[p]) return;
+        g.alts.forEach(function (a, h) { if (g.hits[h].title[page.first]) covered += a.length; });
+      });
+      if (covered) score += 6 * Math.min(1, covered / Math.max(page.title.length, 1));
       var coverage = denom ? share / denom : 1;
       var k;
       hints.forEach(function (h) {
-        var n = 0;
-        for (k = page.first; k < page.last; k++) n += Math.min(h.text[k], 5);
-        if (n) score += 0.4 * n / (n + 2);
+        var n = h.tf[p];
+        if (n) score += HINT * n / (n + 2);
       });
       if (phrase && phrase.any) {
         var inTitle = phrase.title[page.first], inHeading = 0, inText = 0;
