@@ -106,6 +106,9 @@ def validate(synonyms_doc, query_doc, synonyms_text: str, corpus: str) -> tuple[
     for word, targets in raw.items():
         path = f"synonyms.{word}"
         word = str(word)
+        if isinstance(targets, list):
+            # 120, 110: numbers are words too (YAML reads them as integers).
+            targets = [str(t) if isinstance(t, int) and not isinstance(t, bool) else t for t in targets]
         if not isinstance(targets, list) or not targets or not all(isinstance(t, str) and t.strip() for t in targets):
             problems.append(synonyms_doc.at("wrong-type", path, key=word, expected="手册用词的列表（[收费, 费用]）", actual=type(targets).__name__, value=targets))
             continue
