@@ -362,7 +362,9 @@ var SwSearch = (function () {
     shown.sort(function (a, b) { return b.length - a.length; });
     var re = shown.length ? new RegExp(shown.map(escapeRe).join("|"), "gi") : /$^/g;
 
-    var items = results.slice(0, 50).map(function (r) {
+    // Up to 50 pages; the first 20 (what a reader scrolls through) with
+    // their best sections and highlighted lines, the rest by title only.
+    var items = results.slice(0, 50).map(function (r, rank) {
       var page = r.page, p = r.p, best = r.score;
       // Terms are judged on the whole page: a word is "missing" only when
       // the page does not contain it anywhere.
@@ -380,14 +382,14 @@ var SwSearch = (function () {
       function item(d, score) {
         return Object.assign({}, d.doc, {
           title: highlight(d.doc.title, re, 0),
-          text: highlight(d.doc.text || "", re, 2),
+          text: rank < 20 ? highlight(d.doc.text || "", re, 2) : "",
           score: score,
           terms: terms,
         });
       }
       var list = [item(docs[page.first], best)];
       var sections = [];
-      for (var k = page.first + 1; k < page.last; k++) {
+      for (var k = page.first + 1; k < (rank < 20 ? page.last : 0); k++) {
         var s = 0;
         groups.forEach(function (g) {
           var local = 0;
@@ -397,7 +399,7 @@ var SwSearch = (function () {
         if (s) sections.push([docs[k], s]);
       }
       sections.sort(function (a, b) { return b[1] - a[1]; });
-      sections.slice(0, 6).forEach(function (pair, i) {
+      sections.slice(0, 4).forEach(function (pair, i) {
         // The best section outranks its page so Material shows it as the
         // teaser; the rest fold under "more".
         list.push(item(pair[0], i === 0 ? best * 2 : best * 0.5 * pair[1] / sections[0][1]));
