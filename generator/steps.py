@@ -19,6 +19,7 @@ STEPS = (
     "generator.indicators.step",
     "generator.glance",
     "generator.checker.step",
+    "generator.search_terms",
     "generator.search_index",
     "generator.tasklists",
     "generator.content_checks",
