@@ -248,7 +248,8 @@
     var status = wordStatus(formEl, button);
     var formId = formEl.getAttribute("data-form-id");
     var title = (formEl.querySelector(".sw-form-title") || {}).textContent || formId;
-    var name = title + "-" + today() + ".docx";
+    // Characters Windows forbids in file names ("咨询/探访记录总表") become 、.
+    var name = title.trim().replace(/[\\/:*?"<>|]/g, "、") + "-" + today() + ".docx";
     var scripts = (button.getAttribute("data-scripts") || "").split(" ").filter(Boolean);
     status.textContent = TEXT.wordWorking;
     button.disabled = true;
