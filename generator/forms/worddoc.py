@@ -29,7 +29,9 @@ from generator.forms.webform import header_field
 from generator.forms.wordfill import field_marker, row_marker
 
 SONG = "宋体"
-LATIN = "Times New Roman"
+# Latin letters and digits in 宋体 too: one font for the whole form, as the
+# organisation's own Word forms are set, and what Word shows as the font name.
+LATIN = SONG
 BODY_PT = 12  # 小四: every word on the page, tables included
 TITLE_PT = 16  # 三号, bold
 
