@@ -364,3 +364,32 @@ def test_page_says_what_each_download_is(page, base_url):
     for phrase in ("下载空白 PDF", "下载空白 Word 文件", "下载已填写的 Word 文件", "另存为 PDF"):
         assert phrase in text, phrase
     assert page.is_visible(".js-word")
+
+
+AWKWARD = [
+    {},
+    {"group_name": "A&B <小组> \"甲\" '乙'", "venue": "  前后空格  ", "target": "第一行\r\n第二行\r第三行\n\n第五行\n\n\n\n\n\n第十一行"},
+    {"submit_date": "２０２６年３月５日", "start_date": "2026/3/5", "end_date": "2026-13-40", "feedback_date": "明天"},
+    {"session_minutes": "９０", "planned_members": " 12 ", "budget_total": "1,234.50", "session_count": 8},
+    {"domain": "不在选项里", "recruit": ["海报/通知", "", None, "自创渠道"], "recruit_other": "  ", "supervisor_decision": ["批准开展"]},
+    {"group_name": "表情😀与控制\u0001字符\u000b", "need": None, "theory": {"x": 1}, "goals": ["列表"]},
+    {"sessions": [{"session_no": "１", "date": "2026-9-1", "theme": "<b>粗</b>", "objective": "", "materials": ""}, {"theme": ""}, "不是行", None]},
+    {"budget": [{"item": f"物品{i}", "quantity": str(i), "unit_price": "1", "amount": str(i)} for i in range(12)]},
+    {"constructor": "x", "__proto__": {"group_name": "原型"}, "toString": "y"},
+]
+
+
+def test_browser_and_python_fill_awkward_values_the_same(ctx, page, base_url):
+    """Typed oddities a worker or an old export brings: markup characters, CR/LF,
+    full-width digits, odd dates, values of the wrong type, more rows than paper."""
+    from generator.forms.wordfill import fill_xml
+
+    form = ctx.models["forms"].by_id["group-plan"]
+    xml = zipfile.ZipFile(io.BytesIO(template_bytes(form, ctx.settings.org_name))).read("word/document.xml").decode()
+    spec = fill_spec(form)
+    page.goto(f"{base_url}forms/group-plan/index.html")
+    page.add_script_tag(url=f"{base_url}assets/javascripts/sw-word.js")
+    for values in AWKWARD:
+        js = page.evaluate("([x, s, v]) => window.swWord.fillXml(x, s, v)", [xml, spec, values])
+        assert js == fill_xml(xml, spec, values), values
+        ElementTree.fromstring(js)  # still well-formed XML

@@ -100,7 +100,13 @@ def _fixed(table, width_mm: float) -> None:
     tbl_w.set(qn("w:w"), str(round(width_mm / 25.4 * 1440)))
     layout = OxmlElement("w:tblLayout")
     layout.set(qn("w:type"), "fixed")
-    tbl_pr.append(layout)
+    # Schema order matters to Word ("unreadable content" otherwise): tblLayout
+    # comes before tblCellMar and tblLook.
+    later = next((tbl_pr.find(qn(t)) for t in ("w:tblCellMar", "w:tblLook", "w:tblCaption") if tbl_pr.find(qn(t)) is not None), None)
+    if later is not None:
+        later.addprevious(layout)
+    else:
+        tbl_pr.append(layout)
 
 
 def _field(paragraph, code: str) -> None:
