@@ -219,8 +219,15 @@ def form_header(form: Form, org_name: str) -> str:
     )
 
 
-def form_html(form: Form, org_name: str) -> Markup:
-    """The whole fillable form, buttons included."""
+def form_html(form: Form, org_name: str, word_scripts: tuple[str, ...] = ()) -> Markup:
+    """The whole fillable form, buttons included.
+
+    Args:
+        form: the form.
+        org_name: printed above the title.
+        word_scripts: URLs (relative to the page) of the scripts that make the
+            filled Word file; without them the form has no 下载已填写的 Word 文件 button.
+    """
     code = header_field(form)
     sections = []
     for s in form.sections:
@@ -234,7 +241,13 @@ def form_html(form: Form, org_name: str) -> Markup:
         '<div class="sw-toolbar no-print" role="group" aria-label="表格操作">'
         '<button type="button" class="md-button md-button--primary sw-button js-check" hidden>检查</button>'
         '<button type="button" class="md-button sw-button js-print">打印</button>'
-        '<button type="button" class="md-button sw-button js-export" hidden>导出</button>'
+        + (
+            f'<button type="button" class="md-button sw-button js-word" hidden data-scripts="{escape(" ".join(word_scripts))}">'
+            "下载已填写的 Word 文件</button>"
+            if word_scripts
+            else ""
+        )
+        + '<button type="button" class="md-button sw-button js-export" hidden>导出</button>'
         '<button type="button" class="md-button sw-button js-import" hidden>导入</button>'
         '<button type="button" class="md-button sw-button js-clear-draft" hidden>清除本机草稿</button>'
         "</div>"
