@@ -84,8 +84,11 @@ def test_a_ten_row_sign_in_sheet_by_touch(phone, base_url):
     page.goto(base_url + "forms/group-sign-in/index.html")
     page.wait_for_selector(".sw-actionbar .js-check:not([hidden])")
     bar = ".sw-actionbar"
-    for button in ("js-check", "js-save-draft", "js-print", "js-export"):
-        assert_tap_target(page, f"{bar} .{button}")
+    buttons = page.locator(f"{bar} button:not([hidden])")
+    assert buttons.all_inner_texts() == ["检查", "保存草稿", "打印", "下载"]
+    for i in range(4):
+        box = buttons.nth(i).bounding_box()
+        assert box["width"] >= 44 and box["height"] >= 44, f"底部操作栏第 {i + 1} 个按钮只有 {box['width']:.0f}×{box['height']:.0f} px"
 
     # The title reads on one or two lines, not two characters a line.
     title = page.locator(".sw-form-title").bounding_box()
@@ -129,6 +132,11 @@ def test_a_ten_row_sign_in_sheet_by_touch(phone, base_url):
     assert len(values["attendees"]) == 10
     assert values["attendees"][9] == {"name": "组员10", "gender": "女", "age": "69", "phone": "13800130009", "arrive": ""}
     assert values["date"] == "2026-11-20"
+
+    with page.expect_download() as download:
+        page.locator(f"{bar} .js-word").tap()
+    assert download.value.suggested_filename.endswith(".docx")
+    assert "已生成" in page.locator(f"{bar} .js-bar-status").inner_text()
 
     page.locator(f"{bar} .js-save-draft").tap()
     assert "草稿已保存" in page.locator(f"{bar} .js-bar-status").inner_text()

@@ -265,8 +265,13 @@ def form_html(form: Form, org_name: str, word_scripts: tuple[str, ...] = ()) -> 
         '<button type="button" class="md-button md-button--primary sw-button js-check" hidden>检查</button>'
         '<button type="button" class="md-button sw-button js-save-draft" hidden>保存草稿</button>'
         '<button type="button" class="md-button sw-button js-print">打印</button>'
-        '<button type="button" class="md-button sw-button js-export" hidden aria-label="下载填写内容（JSON 文件，可再导入）">下载</button>'
-        '<p class="sw-actionbar__status js-bar-status" aria-hidden="true"></p>'
+        + (
+            # 下载 gives what the worker filled in: the Word file when the site makes one, else the data file.
+            '<button type="button" class="md-button sw-button js-word" hidden aria-label="下载已填写的 Word 文件">下载</button>'
+            if word_scripts
+            else '<button type="button" class="md-button sw-button js-export" hidden aria-label="下载填写内容（JSON 文件，可再导入）">下载</button>'
+        )
+        + '<p class="sw-actionbar__status js-bar-status" aria-hidden="true"></p>'
         "</div>"
     )
     orientation = " sw-form--landscape" if form.print.orientation == "landscape" else ""

@@ -247,7 +247,10 @@
   /** @param {HTMLFormElement} formEl @returns {Promise<string>} the saved file's name */
   function word(formEl) {
     var button = formEl.querySelector(".js-word");
-    var status = wordStatus(formEl, button);
+    var top = wordStatus(formEl, button);
+    var bar = formEl.querySelector(".js-bar-status");
+    // The bottom bar's 下载 says the same where the finger is (not announced twice: it is aria-hidden).
+    var status = { set textContent(text) { top.textContent = text; if (bar) { bar.textContent = text; } } };
     var formId = formEl.getAttribute("data-form-id");
     var title = (formEl.querySelector(".sw-form-title") || {}).textContent || formId;
     // Characters Windows forbids in file names ("咨询/探访记录总表") become 、.
