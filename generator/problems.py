@@ -89,6 +89,11 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
         "《{title}》既不是任何表格的名称或别名，也不是 data/sources.yaml 里的来源文件。",
         "是表格的话用 {{{{ form(\"表格编号\") }}}}，或在 forms/<编号>.yaml 的 aliases 里加上这个名字；是文件的话，加到 data/sources.yaml 的 parts 或 mentioned；只是强调的话，改用引号“”。",
     ),
+    "bad-citation": (
+        "来源引用写法不对",
+        "引用“{cite}”不对：{reason}",
+        "引用写成“编号 条款”，文件名、制度名和领域名只用 data/sources.yaml 里的写法（parts），条款按那里的 sections 写。",
+    ),
     "typed-number": (
         "汇总表里手写了有采用值的数字",
         "汇总表里手写了“{found}”，这个数字在 data/indicators/standards.csv 有采用值（{measure}）。手写的数字改数据时不会跟着变。",
