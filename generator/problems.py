@@ -49,6 +49,26 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
         "“{key}”引用了不存在的 {kind}“{value}”。",
         "{suggestion}",
     ),
+    "search-unknown-term": (
+        "搜索说法指向的用词不在手册里",
+        "“{word}”对应的手册用词“{term}”在手册、表格和数据里都找不到，搜索时不会多找到任何页面。",
+        "改成手册里实际写的词{suggestion}，或删掉这个用词。",
+    ),
+    "search-duplicate": (
+        "搜索说法重复",
+        "说法“{word}”重复出现（另见 {other}）。",
+        "把两处的手册用词合并到一行，删掉另一行。",
+    ),
+    "search-self": (
+        "搜索说法指向自己",
+        "说法“{word}”的手册用词里又写了“{word}”本身。",
+        "删掉右边的“{word}”：输入的词本身总会被搜索。",
+    ),
+    "search-word-conflict": (
+        "搜索说法也是问句词",
+        "“{word}”既在 data/search/query.yaml 的 question_words（搜索时去掉）里，又在说法对照里。",
+        "二选一：要它帮忙找页面，就从 question_words 删掉；否则删掉这条说法。",
+    ),
     "duplicate-id": (
         "编号重复",
         "{kind}编号“{value}”重复出现（另见 {other}）。",

@@ -15,6 +15,8 @@ FILE = "settings.yaml"
 class Settings:
     org_name: str
     org_short: str
+    # situations the sources leave open: key -> {title, sources, adopted} (see glance.py)
+    judgements: dict
     site_name: str
     city: str
     reviewed: str
@@ -26,6 +28,7 @@ class Settings:
 _FIELDS = {
     "org_name": str,
     "org_short": str,
+    "judgements": dict,
     "site_name": str,
     "city": str,
     "reviewed": str,

@@ -17,7 +17,9 @@ STEPS = (
     "generator.forms",
     "generator.scoring",
     "generator.indicators.step",
+    "generator.glance",
     "generator.checker.step",
+    "generator.search_terms",
     "generator.search_index",
     "generator.tasklists",
     "generator.content_checks",
@@ -25,4 +27,6 @@ STEPS = (
     "generator.css_purge",
     "generator.js_minify",
     "generator.handbook_pdf",
+    # Last: compresses the files every step before it has finished changing.
+    "generator.precompress",
 )
