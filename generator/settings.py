@@ -21,6 +21,8 @@ class Settings:
     city: str
     reviewed: str
     draft_max_age_days: int
+    # where the sources name no approver, the one the organisation adopts (key -> who)
+    approvers: dict
 
 
 _FIELDS = {
@@ -31,6 +33,7 @@ _FIELDS = {
     "city": str,
     "reviewed": str,
     "draft_max_age_days": int,
+    "approvers": dict,
 }
 
 
