@@ -11,8 +11,8 @@ STANDARDS = [
     # measure, domain, value, unit, comparison, source, adopted, note
     {"measure": "group_min_members", "domain": "全部", "value": "8", "unit": "人", "comparison": ">=", "source": "002 儿童青少年 第一节四（二）", "adopted": "true", "note": ""},
     {"measure": "group_min_sessions", "domain": "全部", "value": "5", "unit": "节", "comparison": ">=", "source": "002 儿童青少年 第一节四（二）", "adopted": "true", "note": "社区矫正为4节。"},
-    {"measure": "group_min_sessions", "domain": "社区矫正", "value": "4", "unit": "节", "comparison": ">=", "source": "002 社区矫正 第一节四（二）2", "adopted": "true", "note": ""},
-    {"measure": "group_min_sessions", "domain": "社区矫正", "value": "6", "unit": "节", "comparison": ">=", "source": "002 社区矫正", "adopted": "false", "note": "not adopted: must be ignored"},
+    {"measure": "group_min_sessions", "domain": "社区矫正", "value": "4", "unit": "节", "comparison": ">=", "source": "002 矫正 第一节四（二）2", "adopted": "true", "note": ""},
+    {"measure": "group_min_sessions", "domain": "社区矫正", "value": "6", "unit": "节", "comparison": ">=", "source": "002 矫正", "adopted": "false", "note": "not adopted: must be ignored"},
     {"measure": "group_min_attendance", "domain": "全部", "value": "0.6", "unit": "比例", "comparison": ">=", "source": "002 儿童青少年 第一节四（二）", "adopted": "true", "note": ""},
     {"measure": "large_activity_min_people", "domain": "全部", "value": "100", "unit": "人", "comparison": ">", "source": "002 儿童青少年", "adopted": "true", "note": ""},
 ]

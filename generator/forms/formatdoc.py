@@ -76,6 +76,8 @@ def format_page(schema: dict, example: str, reviewed: str) -> str:
         "---",
         "title: 表格定义格式说明",
         "generated_from: forms/form.schema.json",
+        # for colleagues who add or change forms: file paths are the point here
+        "audience: maintainer",
         f'reviewed: "{reviewed}"',
         "---",
         "",

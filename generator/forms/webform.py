@@ -148,10 +148,21 @@ def _width(c: Column) -> str:
     return f' style="width:{escape(c.width)}"' if c.width else ""
 
 
+def _cell_label(c: Column, id_: str) -> str:
+    """The column's name inside each cell, shown only when a narrow screen lays
+    the rows out as cards (the column headings are then hidden). The control's
+    aria-label stays its accessible name."""
+    required = '<span class="sw-required" aria-hidden="true">*</span>' if c.required else ""
+    if c.type == "signature":
+        return f'<span class="sw-cell-label" aria-hidden="true">{escape(c.label)}</span>'
+    return f'<label class="sw-cell-label" for="{id_}" aria-hidden="true">{escape(c.label)}{required}</label>'
+
+
 def _row(f: Field, row: str) -> str:
     n = "" if row == "__ROW__" else str(int(row) + 1)
     cells = "".join(
-        f"<td>{_cell_control(c, f'f-{f.id}-{row}-{c.id}', f'{f.id}.{row}.{c.id}', f'{c.label}')}</td>" for c in f.columns
+        f"<td>{_cell_label(c, f'f-{f.id}-{row}-{c.id}')}{_cell_control(c, f'f-{f.id}-{row}-{c.id}', f'{f.id}.{row}.{c.id}', f'{c.label}')}</td>"
+        for c in f.columns
     )
     remove = f'<button type="button" class="sw-link-button js-remove-row" aria-label="删除这一行">删除</button>'
     return f'<tr class="sw-row"><td class="sw-rownum">{n}</td>{cells}<td class="sw-row-actions no-print">{remove}</td></tr>'
@@ -208,8 +219,15 @@ def form_header(form: Form, org_name: str) -> str:
     )
 
 
-def form_html(form: Form, org_name: str) -> Markup:
-    """The whole fillable form, buttons included."""
+def form_html(form: Form, org_name: str, word_scripts: tuple[str, ...] = ()) -> Markup:
+    """The whole fillable form, buttons included.
+
+    Args:
+        form: the form.
+        org_name: printed above the title.
+        word_scripts: URLs (relative to the page) of the scripts that make the
+            filled Word file; without them the form has no 下载已填写的 Word 文件 button.
+    """
     code = header_field(form)
     sections = []
     for s in form.sections:
@@ -223,7 +241,13 @@ def form_html(form: Form, org_name: str) -> Markup:
         '<div class="sw-toolbar no-print" role="group" aria-label="表格操作">'
         '<button type="button" class="md-button md-button--primary sw-button js-check" hidden>检查</button>'
         '<button type="button" class="md-button sw-button js-print">打印</button>'
-        '<button type="button" class="md-button sw-button js-export" hidden>导出</button>'
+        + (
+            f'<button type="button" class="md-button sw-button js-word" hidden data-scripts="{escape(" ".join(word_scripts))}">'
+            "下载已填写的 Word 文件</button>"
+            if word_scripts
+            else ""
+        )
+        + '<button type="button" class="md-button sw-button js-export" hidden>导出</button>'
         '<button type="button" class="md-button sw-button js-import" hidden>导入</button>'
         '<button type="button" class="md-button sw-button js-clear-draft" hidden>清除本机草稿</button>'
         "</div>"
@@ -233,8 +257,20 @@ def form_html(form: Form, org_name: str) -> Markup:
         '<h2 class="sw-error-summary__title" id="sw-error-summary-title">请先改正以下问题</h2>'
         '<ul class="sw-error-summary__list"></ul></div>'
     )
+    # The same actions again at the end of the form: on a phone this bar sticks
+    # to the bottom of the screen, so 检查 is never 37 Shift+Tabs or a long
+    # scroll away. form-ui.js and sw-form.js handle both bars by their js- classes.
+    actionbar = (
+        '<div class="sw-actionbar no-print" role="group" aria-label="表格操作（底部）">'
+        '<button type="button" class="md-button md-button--primary sw-button js-check" hidden>检查</button>'
+        '<button type="button" class="md-button sw-button js-save-draft" hidden>保存草稿</button>'
+        '<button type="button" class="md-button sw-button js-print">打印</button>'
+        '<button type="button" class="md-button sw-button js-export" hidden aria-label="下载填写内容（JSON 文件，可再导入）">下载</button>'
+        '<p class="sw-actionbar__status js-bar-status" aria-hidden="true"></p>'
+        "</div>"
+    )
     orientation = " sw-form--landscape" if form.print.orientation == "landscape" else ""
     return Markup(
         f'<form class="sw-form{orientation}" data-module="sw-form" data-form-id="{escape(form.id)}" novalidate>'
-        f"{summary}{toolbar}{form_header(form, org_name)}{''.join(sections)}{note}</form>"
+        f"{summary}{toolbar}{form_header(form, org_name)}{''.join(sections)}{note}{actionbar}</form>"
     )
