@@ -26,7 +26,7 @@ from generator.yamlsrc import load_yaml
 NAME = "checker"
 HERE = Path(__file__).parent
 JS_DIR = "assets/javascripts/checker"
-SCRIPTS = ("formchecker.js", "form-ui.js", "tools.js")
+SCRIPTS = ("formchecker.js", "form-ui.js", "drafts.js", "tools.js")
 CSS = "assets/stylesheets/checker.css"
 
 
