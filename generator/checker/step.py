@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator import archive_code
-from generator.calendar_days import from_library
 from generator.checker.compile import Inputs, compile_form
 from generator.checker.core import Shared
 from generator.checker.messages import COMPARISON, MESSAGES, SEVERITY
@@ -103,7 +102,8 @@ def load(ctx: Context) -> tuple[Checker | None, list[Problem]]:
     if any(name not in tables.rows for name in needed):
         return None, []
     codes = archive_code.from_rows(*(tables.rows[n] for n in needed))
-    shared = Shared(from_library(), codes)
+    # data/calendar/ year files over the library (generator/calendar_years.py).
+    shared = Shared(ctx.models["calendar"], codes)
     inputs = Inputs(
         standards=tables.rows.get("standards"),
         deadlines=rules.rules,
