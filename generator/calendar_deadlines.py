@@ -108,8 +108,16 @@ WEEKDAY_ZH = ("周一", "周二", "周三", "周四", "周五", "周六", "周�
 
 
 def day_off_reason(cal: CalendarData, day: dt.date) -> str:
-    """Why ``day`` is not a working day: its holiday's name, else 周六/周日."""
-    return cal.names.get(day.isoformat()) or (WEEKDAY_ZH[day.weekday()] if day.weekday() >= 5 else "节假日")
+    """Why ``day`` is not a working day: its holiday's name, else 周六/周日.
+
+    A Saturday or Sunday inside a holiday is named 周六/周日: the browser gets
+    names only for weekday holidays and make-up workdays (CalendarData.to_json),
+    and both sides must say the same.
+    """
+    iso = day.isoformat()
+    if iso in cal.holidays and iso in cal.names:
+        return cal.names[iso]
+    return WEEKDAY_ZH[day.weekday()] if day.weekday() >= 5 else "节假日"
 
 
 def count_days(cal: CalendarData, start: dt.date, n: int, unit: str) -> Count:
