@@ -208,7 +208,10 @@
   Calculator.prototype.restore = function (state) {
     var self = this;
     this.restoring = true;
+    // The form reset would untick 链接里包含候选人姓名 that the link itself set.
+    var withName = !!(state && this.$shareName && this.$shareName.checked);
     this.$form.reset();
+    if (this.$shareName) this.$shareName.checked = withName;
     $$(this.$form, '.js-row').forEach(function ($r) { $r.parentNode.removeChild($r); });
     if (this.$elig) this.$elig.querySelector('.js-elig-form').reset();
     state = state || {};
@@ -375,9 +378,11 @@
   /**
    * The contract's message in the supervisor's words: "written：笔试成绩应为数字…"
    * shows as "笔试成绩应为数字…", "papers[1].author：…" as "论文第 2 条：…".
+   * The contract keeps the keys: the CLI and the parity tests read them.
    */
   Calculator.prototype.readable = function (path, msg) {
-    var rest = msg.slice(path.length + 1);
+    // 角色是“member”（课题组成员） → 角色是“课题组成员”: the code value is for the CLI.
+    var rest = msg.slice(path.length + 1).replace(/“[a-z_]+”（([^）]+)）/g, '“$1”');
     var m = /^(\w+)\[(\d+)\]/.exec(path);
     if (m && this.spec[m[1]]) return this.spec[m[1]].label + '第 ' + (Number(m[2]) + 1) + ' 条：' + rest;
     return rest || msg;
