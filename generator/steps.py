@@ -18,10 +18,16 @@ STEPS = (
     "generator.calendar_years",
     "generator.scoring",
     "generator.indicators.step",
+    "generator.glance",
     "generator.checker.step",
+    "generator.search_terms",
     "generator.search_index",
     "generator.tasklists",
+    "generator.content_checks",
+    "generator.notfound",
     "generator.css_purge",
     "generator.js_minify",
     "generator.handbook_pdf",
+    # Last: compresses the files every step before it has finished changing.
+    "generator.precompress",
 )

@@ -16,6 +16,7 @@ from pathlib import Path
 from generator import archive_code
 from generator.checker.compile import Inputs, compile_form
 from generator.checker.core import Shared
+from generator.checker.normalise import table_problems
 from generator.checker.messages import COMPARISON, MESSAGES, SEVERITY
 from generator.context import Context, Staging
 from generator.problems import Problem
@@ -25,7 +26,7 @@ from generator.yamlsrc import load_yaml
 NAME = "checker"
 HERE = Path(__file__).parent
 JS_DIR = "assets/javascripts/checker"
-SCRIPTS = ("formchecker.js", "form-ui.js", "drafts.js", "tools.js")
+SCRIPTS = ("formchecker.js", "form-ui.js", "field-input.js", "drafts.js", "tools.js")
 CSS = "assets/stylesheets/checker.css"
 
 
@@ -45,6 +46,8 @@ class Checker:
             "messages": MESSAGES,
             "severity": SEVERITY,
             "comparison": COMPARISON,
+            # data/input/spellings.yaml: how typed numbers, dates and times are read.
+            "spellings": self.shared.spellings,
             "calendar": self.shared.calendar.to_json(),
             "codes": self.shared.codes.to_json(),
             "deadlines": self.deadlines,
@@ -102,8 +105,15 @@ def load(ctx: Context) -> tuple[Checker | None, list[Problem]]:
     if any(name not in tables.rows for name in needed):
         return None, []
     codes = archive_code.from_rows(*(tables.rows[n] for n in needed))
+    spellings_file = ctx.project.data / "input" / "spellings.yaml"
+    doc, found = load_yaml(spellings_file, ctx.project.root)
+    if doc is None or found:
+        return None, found
+    found = table_problems(doc.data, doc.file)
+    if found:
+        return None, found
     # data/calendar/ year files over the library (generator/calendar_years.py).
-    shared = Shared(ctx.models["calendar"], codes)
+    shared = Shared(ctx.models["calendar"], codes, doc.data)
     inputs = Inputs(
         standards=tables.rows.get("standards"),
         deadlines=rules.rules,

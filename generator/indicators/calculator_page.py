@@ -113,14 +113,18 @@ def calculator_page(ctx, model: Indicators, front) -> str:
         "## 各类岗位的最低量",
         "",
         render.post_indicator_table(model),
-        # For developers only: an HTML comment, so it is neither shown nor printed.
-        "<!-- 给开发者：同一规则的接口。页面上的计算和命令行使用同一份数据、同一套规则，结果逐字相同。",
+        # For developers, not readers (it also printed with the result): an HTML comment.
+        "<!-- 给开发者：同一规则的接口",
+        "",
+        "页面上的计算和命令行使用同一份数据、同一套规则，结果逐字相同：",
+        "",
         "- 浏览器：`window.indicatorAttainment(input)`，输入、输出为下面的 JSON 结构；输入有误时抛出 `IndicatorAttainmentInputError`，`problems` 列出全部原因。",
         "- 命令行：`echo '{\"post_type\": \"specialized\", \"posts\": 1, \"satisfaction\": 0.86, \"counts\": {\"professional_case\": 28}}' | python -m generator attainment -`",
         "输入键：`post_type`（specialized / community / coordination）、`posts`（岗位数，默认 1）、`satisfaction`（0–1）、"
         "`allow_conversion`（默认 true）、`counts`（项目代码 → 全年完成量，缺的按 0）。项目代码："
         + "、".join(f"`{i.key}` {i.name}" for i in model.items)
-        + "。 -->",
+        + "。",
+        "-->",
         "",
     ]
     return "\n".join(lines)
