@@ -346,19 +346,20 @@ def load_spellings(path) -> dict:
 
 
 def default_shared() -> Shared:
-    """Calendar from the library and code lists from this checkout's data/."""
+    """Calendar (library plus data/calendar/) and code lists from this checkout's data/."""
     if not _DEFAULT:
         import csv
         from pathlib import Path
 
-        from generator.calendar_days import from_library
+        from generator.calendar_years import project_calendar
 
-        tables = Path(__file__).resolve().parents[2] / "data" / "tables"
+        root = Path(__file__).resolve().parents[2]
+        tables = root / "data" / "tables"
 
         def rows(name):
             with open(tables / f"{name}.csv", encoding="utf-8-sig", newline="") as fh:
                 return list(csv.DictReader(fh))
 
         codes = archive_code.from_rows(rows("towns"), rows("archive_areas"), rows("archive_natures"))
-        _DEFAULT.append(Shared(from_library(), codes, load_spellings(tables.parent / "input" / "spellings.yaml")))
+        _DEFAULT.append(Shared(project_calendar(root)[0], codes, load_spellings(tables.parent / "input" / "spellings.yaml")))
     return _DEFAULT[0]
