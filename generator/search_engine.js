@@ -95,7 +95,8 @@ var SwSearch = (function () {
     this.docs = [];
     this.pages = new Map();
     (data.docs || []).forEach(function (doc) {
-      var title = plain(doc.title);
+      // Other names (a form's aliases) are matched as title words.
+      var title = plain(doc.title) + (doc.aliases ? "\u0003" + doc.aliases.join("\u0003") : "");
       var text = plain(doc.text || "");
       var path = doc.location.split("#")[0];
       var entry = {
