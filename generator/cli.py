@@ -17,6 +17,7 @@ EXTRA_COMMANDS: dict[str, tuple[str, str, str]] = {
     "check": ("generator.checker.cli", "main", "检查一份填好的表格（JSON），有错误时退出码非零"),
     "score": ("generator.scoring.cli", "main", "督导助理选拔总成绩：从标准输入读 JSON，输出计分结果 JSON"),
     "attainment": ("generator.indicators.cli", "main", "年度服务指标达标计算：JSON 从标准输入读入，结果 JSON 输出"),
+    "fill": ("generator.forms.fill_cli", "main", "把表格页导出的 JSON 填进这张表的 Word 文件（与页面上“下载已填写的 Word 文件”相同）"),
 }
 
 
