@@ -123,7 +123,7 @@ def form_page(form: Form, forms: Forms, ctx, procedure_exists: bool, downloads: 
     return "\n".join(lines)
 
 
-FORM_PAGE_SCRIPTS = ("sw-form.js", "checker/formchecker.js", "checker/form-ui.js")
+FORM_PAGE_SCRIPTS = ("sw-form.js", "checker/formchecker.js", "checker/form-ui.js", "checker/field-input.js")
 
 
 def word_scripts(form: Form, page: str) -> tuple[str, ...]:

@@ -50,6 +50,8 @@
         var col = el.getAttribute("data-col");
         el.setAttribute("name", field + "." + r + "." + col);
         el.setAttribute("id", "f-" + field + "-" + r + "-" + col);
+        var cellLabel = el.closest("td").querySelector("label.sw-cell-label");
+        if (cellLabel) { cellLabel.htmlFor = el.id; }
         var th = table.tHead.rows[0].cells[el.closest("td").cellIndex];
         el.setAttribute("aria-label", TEXT.rowNumberLabel(th ? th.childNodes[0].textContent : col, r + 1));
       });
