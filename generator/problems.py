@@ -79,6 +79,21 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
         "mkdocs build --strict 报告了问题：{detail}",
         "按上面的 WARNING/ERROR 行修改对应页面；旧的 site/ 保持不变。",
     ),
+    "sheet-cell": (
+        "表格单元格有误",
+        "{detail}",
+        "{hint}",
+    ),
+    "sheet-structure": (
+        "工作簿结构有误",
+        "{detail}",
+        "{hint}",
+    ),
+    "sheet-missing-cell": (
+        "必填的格子空着",
+        "“{header}”没有填。",
+        "{hint}",
+    ),
     "theme-patch": (
         "主题补丁无法应用",
         "在 mkdocs-material 的 {asset} 中找不到要修补的代码：{detail}",
