@@ -68,6 +68,8 @@ class SheetDoc:
         if code == "missing-key":
             cell = self.cell(path, key)
             what = self.words.get(cell.sheet, {}).get(key, key)
+            if key in ("options", "columns"):
+                cell = self.cell(path, "type")
             if key == "options":
                 fid = _field_id(self.data, path)
                 hint = f"在“{SHEET_OPTIONS}”工作表为字段“{fid}”的每个选项加一行（字段编号填 {fid}，选项列填选项文字），或把类型改成不需要选项的类型。"
@@ -93,6 +95,27 @@ class SheetDoc:
             params["other"] = self.where(params["other"])
         p = problem(code, self.file, cell.location(), line=cell.row, **params)
         return p
+
+
+def _early_problems(doc: SheetDoc) -> list[Problem]:
+    """The build's checks that only run once the schema passes, done here first so
+    that one import lists a duplicate id or a choice without options together with
+    every other mistake."""
+    out: list[Problem] = []
+    seen: dict[str, str] = {}
+    for si, section in enumerate(doc.data.get("sections") or []):
+        for fi, f in enumerate(section.get("fields") or []):
+            at = f"sections[{si}].fields[{fi}]"
+            fid = f.get("id")
+            if isinstance(fid, str) and fid in seen:
+                out.append(doc.at("duplicate-id", f"{at}.id", kind="字段", value=fid, other=seen[fid]))
+            elif isinstance(fid, str):
+                seen[fid] = at
+            if f.get("type") in ("choice", "multichoice") and not f.get("options") and not f.get("options_from"):
+                out.append(doc.at("missing-key", at, key="options"))
+            if f.get("type") == "table" and not f.get("columns"):
+                out.append(doc.at("missing-key", at, key="columns"))
+    return out
 
 
 def _field_id(data: dict, path: str) -> str:
@@ -127,6 +150,7 @@ def check_reading(reading: Reading, schema: dict, rules=None, sources=None, hand
     if any(p.code == "sheet-structure" and "缺少工作表" in p.message for p in found):
         return found
     doc = SheetDoc(reading.file, reading.data, reading.cells, reading.headers, _words(schema))
+    found += _early_problems(doc)
     taken = {p.location for p in found}
     for p in schema_problems(doc, schema):
         if p.location not in taken:
@@ -135,7 +159,9 @@ def check_reading(reading: Reading, schema: dict, rules=None, sources=None, hand
     if any(p.severity == ERROR for p in found):
         return found
     form = build_form(reading.data, f"forms/{reading.data['id']}.yaml")
-    found += semantic_problems(doc, form, form.id, rules, sources, handbook)
+    for p in semantic_problems(doc, form, form.id, rules, sources, handbook):
+        if (p.code, p.location) not in {(q.code, q.location) for q in found}:
+            found.append(p)
     if others is not None:
         names = {}
         for other in others:
