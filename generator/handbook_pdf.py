@@ -148,7 +148,9 @@ def postbuild(ctx: Context, site_dir: Path) -> None:
     source = site_dir / "downloads" / "handbook-print.html"
     source.parent.mkdir(parents=True, exist_ok=True)
     s = ctx.settings
-    document = combined_html(site_dir, pages, s.site_name, s.org_name, s.reviewed)
+    upkeep = ctx.models.get("upkeep")
+    reviewed = max((r.reviewed for r in upkeep.reviews if r.reviewed), default="") if upkeep else ""
+    document = combined_html(site_dir, pages, s.site_name, s.org_name, reviewed)
     cache = ctx.project.build / "cache" / "handbook"
     cache.mkdir(parents=True, exist_ok=True)
     cached = cache / f"handbook-{cache_key(document, site_dir)}.pdf"

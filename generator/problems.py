@@ -94,6 +94,26 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
         "“{header}”没有填。",
         "{hint}",
     ),
+    "change-unrecorded": (
+        "改动没有记入修订记录",
+        "{target} 与上次发布（data/snapshot/adopted.json）不同：{change}；data/changes.yaml 里没有这条改动的记录。",
+        "在 data/changes.yaml 最前面加一条记录（date、target: {target}、summary、old、new、why、approved_by），再运行 python -m generator snapshot 更新快照。如果这不是有意的改动，把值改回去。",
+    ),
+    "snapshot-missing": (
+        "没有采用值快照",
+        "找不到 data/snapshot/adopted.json，无法检查改动是否都记入了修订记录。",
+        "运行 python -m generator snapshot 生成快照，并提交到仓库。",
+    ),
+    "review-due": (
+        "页面待复核",
+        "{page} 上次审核是 {reviewed}，已超过 {months} 个月；读者会看到“待复核”提示。",
+        "核对这一页的内容，然后把审核日期改成今天（手写页面改该页开头的 reviewed:，生成的页面改 data/reviews.yaml）。",
+    ),
+    "review-missing": (
+        "页面没有审核日期",
+        "{page} 没有审核日期。",
+        "手写页面在开头的 front matter 写 reviewed: \"YYYY-MM-DD\"；生成的页面在 data/reviews.yaml 的 pages 下加一行。",
+    ),
     "theme-patch": (
         "主题补丁无法应用",
         "在 mkdocs-material 的 {asset} 中找不到要修补的代码：{detail}",

@@ -17,7 +17,6 @@ class Settings:
     org_short: str
     site_name: str
     city: str
-    reviewed: str
     draft_max_age_days: int
 
 
@@ -26,7 +25,6 @@ _FIELDS = {
     "org_short": str,
     "site_name": str,
     "city": str,
-    "reviewed": str,
     "draft_max_age_days": int,
 }
 

@@ -20,6 +20,7 @@ STEPS = (
     "generator.checker.step",
     "generator.search_index",
     "generator.tasklists",
+    "generator.upkeep",
     "generator.css_purge",
     "generator.js_minify",
     "generator.handbook_pdf",
