@@ -51,7 +51,7 @@ def from_xlsx(argv: list[str]) -> int:
     if args.check:
         print(f"检查通过：{counts}。{'会更新' if result.changed else '与'} {target}{'' if result.changed else ' 相同，不需要导入'}。")
     elif result.written:
-        print(f"已写入 {target}（{counts}）。运行 python -m generator build 重新生成网站。")
+        print(f"已写入 {target}（{counts}）。下一步：在 data/changes.yaml 记下这次改动（target: form:{result.data['id']}），运行 snapshot，再运行 build。")
     else:
         print(f"{target} 没有变化（{counts}）。")
     return 0
