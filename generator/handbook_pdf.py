@@ -25,7 +25,7 @@ from generator.forms.pdftext import fix_pdf_text
 NAME = "handbook_pdf"
 TARGET = "downloads/handbook.pdf"
 # Interactive pages (forms, calculators, tools) are not part of the printed handbook.
-SKIP = ("forms/", "calculators/", "tools/")
+SKIP = ("forms/", "calculators/", "tools/", "maintain/")  # maintain/: for maintainers, not the printed handbook
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 _SCRIPT = re.compile(r"<script\b.*?</script>", re.S)
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)

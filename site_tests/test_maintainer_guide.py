@@ -110,12 +110,12 @@ def test_edit_a_form_label_in_excel_as_the_guide_says(copy, tmp_path):
 def test_change_the_organisation_name(copy):
     path = copy / "data" / "settings.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("org_name: 东莞市社会工作服务机构（示例）", "org_name: 东莞市阳光社工服务中心"), encoding="utf-8")
-    record(copy, "setting:org_name", "机构名称更新", "东莞市社会工作服务机构（示例）", "东莞市阳光社工服务中心")
+    path.write_text(text.replace("site_name: 社工服务标准手册", "site_name: 阳光社工服务手册"), encoding="utf-8")
+    record(copy, "setting:site_name", "站点名称更新", "社工服务标准手册", "阳光社工服务手册")
     assert run(copy, "snapshot").returncode == 0
     done = run(copy, "generate")
     assert done.returncode == 0, done.stderr
-    assert "东莞市阳光社工服务中心" in (copy / "build" / "docs" / "index.md").read_text(encoding="utf-8")
+    assert "# 阳光社工服务手册" in (copy / "build" / "docs" / "index.md").read_text(encoding="utf-8")
 
 
 def test_a_page_not_reviewed_for_a_year_says_so(copy):
