@@ -62,7 +62,7 @@ def load(ctx: Context) -> tuple[Upkeep, list[Problem]]:
     project = ctx.project
     patterns, problems = _reviews(ctx)
     snapshot = read_snapshot(project)
-    values = current_values(project)
+    values, unreadable = current_values(project)
     known: dict[str, set[str]] = {kind: set() for kind in TARGET_KINDS}
     for target in list(values) + list(snapshot.values if snapshot else ()):
         kind, _, name = target.partition(":")
@@ -80,16 +80,12 @@ def load(ctx: Context) -> tuple[Upkeep, list[Problem]]:
     if snapshot is None:
         problems.append(problem("snapshot-missing", f"data/{SNAPSHOT_FILE.as_posix()}", "", severity="warning"))
     else:
-        for target, old, new in unrecorded(values, snapshot, changes):
+        for target, old, new in unrecorded(values, snapshot, changes, unreadable):
+            # Located in the change record, where the fix goes (the changed file may have its own problems).
             problems.append(problem(
-                "change-unrecorded", _file_of(target), target, target=target, change=describe(old, new),
+                "change-unrecorded", f"data/{CHANGES_FILE}", target, target=target, change=describe(old, new),
             ))
     return Upkeep(changes, patterns), problems
-
-
-def _file_of(target: str) -> str:
-    kind, _, name = target.partition(":")
-    return {"rule": "data/rules/deadlines.yaml", "setting": "data/settings.yaml", "form": f"forms/{name}.yaml"}.get(kind, name)
 
 
 def target_words(target: str, ctx: Context) -> str:

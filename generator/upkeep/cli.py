@@ -21,7 +21,10 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--root", help="项目根目录（默认：向上查找 mkdocs.yml）")
     args = parser.parse_args(argv)
     project = Project(find_root(Path(args.root) if args.root else None))
-    values = current_values(project)
+    values, unreadable = current_values(project)
+    if unreadable:
+        print(f"这些文件读不出来，先改好再更新快照：{'、'.join(sorted(unreadable))}（运行 build 可看到具体问题）", file=sys.stderr)
+        return 1
     doc, problems = load_yaml(project.data / CHANGES_FILE, project.root)
     if doc is None:
         print(report(problems), file=sys.stderr)

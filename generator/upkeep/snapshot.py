@@ -47,24 +47,50 @@ def _form_value(data: dict) -> dict:
     return {"title": data.get("title"), "fields": fields, "hash": _digest(data)}
 
 
-def current_values(project: Project) -> dict[str, Any]:
-    """Target → adopted value, read straight from data/ and forms/."""
+def _try_load(path: Path) -> tuple[bool, Any]:
+    """A file's content, or (False, None) when it does not parse (its own step reports that)."""
+    try:
+        return True, _load(path)
+    except (yaml.YAMLError, csv.Error, UnicodeDecodeError, OSError):
+        return False, None
+
+
+def current_values(project: Project) -> tuple[dict[str, Any], set[str]]:
+    """Target → adopted value, read straight from data/ and forms/; and the target
+    prefixes that could not be read (not compared, so one broken file is one problem)."""
     values: dict[str, Any] = {}
-    deadlines = _load(project.data / "rules" / "deadlines.yaml") or {}
+    unreadable: set[str] = set()
+    ok, deadlines = _try_load(project.data / "rules" / "deadlines.yaml")
+    if not ok or not isinstance(deadlines, dict):
+        unreadable.add("rule:")
+        deadlines = {}
     for rule in deadlines.get("rules") or []:
+        if not isinstance(rule, dict) or not isinstance(rule.get("adopted") or {}, dict):
+            continue
         adopted = rule.get("adopted") or {}
         value = {"event": rule.get("event"), **{k: adopted.get(k) for k in RULE_KEYS if k != "event"}}
         values[f"rule:{rule.get('id')}"] = value
-    settings = _load(project.data / "settings.yaml") or {}
+    ok, settings = _try_load(project.data / "settings.yaml")
+    if not ok or not isinstance(settings, dict):
+        unreadable.add("setting:")
+        settings = {}
     for key, value in settings.items():
         values[f"setting:{key}"] = value
     for path in sorted(project.forms.glob("*.yaml")):
-        data = _load(path) or {}
-        values[f"form:{path.stem}"] = _form_value(data)
+        ok, data = _try_load(path)
+        if ok and isinstance(data, dict):
+            values[f"form:{path.stem}"] = _form_value(data)
+        else:
+            unreadable.add(f"form:{path.stem}")
     for pattern in DATA_GLOBS:
         for path in sorted(project.data.glob(pattern)):
-            values[f"data:{path.relative_to(project.root).as_posix()}"] = _digest(_load(path))
-    return values
+            target = f"data:{path.relative_to(project.root).as_posix()}"
+            ok, data = _try_load(path)
+            if ok:
+                values[target] = _digest(data)
+            else:
+                unreadable.add(target)
+    return values, unreadable
 
 
 @dataclass(frozen=True)
@@ -117,12 +143,12 @@ def describe(old: Any, new: Any) -> str:
     return f"{old} → {new}" if not isinstance(old, str) or len(old) < 40 else "内容有改动"
 
 
-def unrecorded(values: dict[str, Any], snapshot: Snapshot, changes) -> list[tuple[str, Any, Any]]:
+def unrecorded(values: dict[str, Any], snapshot: Snapshot, changes, unreadable: set[str] = frozenset()) -> list[tuple[str, Any, Any]]:
     """Targets whose value differs from the snapshot with no new change entry for them."""
     out = []
     for target in sorted(set(values) | set(snapshot.values)):
         old, new = snapshot.values.get(target), values.get(target)
-        if old == new:
+        if old == new or any(target.startswith(prefix) for prefix in unreadable):
             continue
         if any(f"{c.date} {target}" not in snapshot.recorded for c in changes.for_target(target)):
             continue
