@@ -139,3 +139,24 @@ def test_cli_lists_every_problem_and_exits_nonzero(copy, tmp_path):
     for where in ("第 4 行，C 列（类型）", "第 5 行，A 列（编号）", "第 6 行，B 列（名称）"):
         assert where in run.stderr
     assert "没有写入任何文件" in run.stderr
+
+
+def test_keys_and_check_kinds_added_to_the_schema_round_trip_too():
+    """The sheet layout follows the schema: a new field key and a new check kind get columns."""
+    import copy as copying
+
+    schema = copying.deepcopy(load_schema(ROOT / "forms"))
+    schema["$defs"]["field"]["properties"]["inputmode"] = {"enum": ["numeric", "tel"], "description": "手机键盘"}
+    check = schema["$defs"]["check"]
+    check["properties"]["kind"]["enum"].append("plausible")
+    check["oneOf"].append({
+        "properties": {"kind": {"const": "plausible"}, "field": {"type": "string"}, "limit": {"type": "number"}, "message": {"type": "string"}},
+        "required": ["field", "limit"], "additionalProperties": False,
+    })
+    data = yaml.safe_load((ROOT / "forms" / "case-opening-record.yaml").read_text(encoding="utf-8"))
+    data["sections"][0]["fields"][4]["inputmode"] = "numeric"
+    data["checks"].append({"kind": "plausible", "field": "age", "limit": 99.5})
+    wb = _through_file(form_to_workbook(data, schema))
+    assert "inputmode" in [c.value for c in wb["字段"][1]] and "limit" in [c.value for c in wb["检查规则"][1]]
+    reading = read_workbook(wb, schema, "x.xlsx")
+    assert reading.problems == [] and reading.data == data

@@ -57,7 +57,7 @@ def _header(ws, cols: list[Col], notes: dict[str, str] | None = None) -> None:
 def _validate(ws, col_letter: str, values: list[str] | str, strict: bool, first_row: int = 2, last_row: int = MAX_ROWS) -> None:
     """A drop-down on one column. ``strict`` refuses other values; otherwise Excel only warns."""
     formula = values if isinstance(values, str) else '"' + ",".join(values) + '"'
-    dv = DataValidation(type="list", formula1=formula, allow_blank=True, showDropDown=False)
+    dv = DataValidation(type="list", formula1=formula, allow_blank=True, showDropDown=False, showErrorMessage=True)
     dv.errorStyle = "stop" if strict else "warning"
     dv.error = "请从下拉列表中选择。" if strict else "这个值不在列表里，确定要用吗？"
     dv.errorTitle = "取值不在列表中"
@@ -144,7 +144,7 @@ def _columns_sheet(wb: Workbook, schema: dict, data: dict) -> None:
     ws = wb.create_sheet(SHEET_COLUMNS)
     cols = column_cols(schema)
     _header(ws, cols)
-    _dropdowns(ws, cols, {"table": f"={SHEET_FIELDS}!$A$2:$A${MAX_ROWS}"})
+    _dropdowns(ws, cols, {"table": f"'{SHEET_FIELDS}'!$A$2:$A${MAX_ROWS}"})
     row = 2
     for field in _fields(data):
         for column in field.get("columns") or []:
@@ -156,7 +156,7 @@ def _options_sheet(wb: Workbook, data: dict) -> None:
     ws = wb.create_sheet(SHEET_OPTIONS)
     cols = option_cols()
     _header(ws, cols)
-    _dropdowns(ws, cols, {"field": f"={SHEET_FIELDS}!$A$2:$A${MAX_ROWS}"})
+    _dropdowns(ws, cols, {"field": f"'{SHEET_FIELDS}'!$A$2:$A${MAX_ROWS}"})
     row = 2
     for field in _fields(data):
         for option in field.get("options") or []:
@@ -175,7 +175,7 @@ def _checks_sheet(wb: Workbook, schema: dict, data: dict) -> None:
     kind = cols[0]
     notes = {"kind": kind.note + "\n" + "\n".join(f"{kind.word(k)}：{'、'.join(next((c.header for c in cols if c.key == p), p) for p in ps)}" for k, ps in params.items())}
     _header(ws, cols, notes)
-    ref = f"={SHEET_FIELDS}!$A$2:$A${MAX_ROWS}"
+    ref = f"'{SHEET_FIELDS}'!$A$2:$A${MAX_ROWS}"
     _dropdowns(ws, cols, {k: ref for k in FIELD_REFS})
     for row, check in enumerate(data.get("checks") or [], start=2):
         _row(ws, row, cols, check)
