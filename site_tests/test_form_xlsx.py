@@ -160,3 +160,12 @@ def test_keys_and_check_kinds_added_to_the_schema_round_trip_too():
     assert "inputmode" in [c.value for c in wb["字段"][1]] and "limit" in [c.value for c in wb["检查规则"][1]]
     reading = read_workbook(wb, schema, "x.xlsx")
     assert reading.problems == [] and reading.data == data
+
+
+def test_a_changed_id_never_overwrites_another_form(copy, tmp_path):
+    before = (copy.forms / "case-plan.yaml").read_bytes()
+    path = _edit(copy, "case-opening-record", tmp_path, [("基本信息", 2, "内容", "case-plan")])
+    result = import_form(copy, path)
+    assert not result.ok and not result.written
+    assert any("工作表“基本信息”第 2 行，B 列" in p.location and "case-plan" in p.message for p in result.problems)
+    assert (copy.forms / "case-plan.yaml").read_bytes() == before

@@ -169,7 +169,7 @@ def finish(ctx: Context, out: Staging) -> list[Problem]:
         else:
             entries = [c for c in touched.get(page, []) if c.date >= recent_from][: review.RECENT_MAX]
         path = out.root / page
-        text, info = review.annotate_page(page, path.read_text(encoding="utf-8"), model.patterns, day, entries)
+        text, info = review.annotate_page(page, path.read_text(encoding="utf-8"), model.patterns, day, entries, home=page == "index.md")
         path.write_text(text, encoding="utf-8")
         reviews.append(info)
     model.reviews = reviews

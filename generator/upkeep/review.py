@@ -94,18 +94,20 @@ def due_note(reviewed: str) -> str:
     )
 
 
-def recent_box(page: str, entries) -> str:
+def recent_box(page: str, entries, brief: bool = False) -> str:
+    """The 最近修订 box; ``brief`` (the home page) lists summaries only."""
     link = posixpath.relpath(CHANGES_PAGE, posixpath.dirname(page) or ".")
     lines = ['!!! info "最近修订"']
     for c in entries:
-        change = f"：{c.old} → {c.new}" if c.old and c.new else (f"：{c.new}" if c.new else "")
+        change = "" if brief else f"：{c.old} → {c.new}" if c.old and c.new else (f"：{c.new}" if c.new else "")
         lines.append(f"    - {c.date} {c.summary}{change}")
     lines.append(f"\n    [全部修订记录]({link})")
     return "\n".join(lines) + "\n"
 
 
-def annotate_page(page: str, text: str, patterns: dict[str, str], day: dt.date, entries) -> tuple[str, PageReview]:
-    """One page with its review date, 待复核 note and 最近修订 box. Pure."""
+def annotate_page(page: str, text: str, patterns: dict[str, str], day: dt.date, entries, home: bool = False) -> tuple[str, PageReview]:
+    """One page with its review date, 待复核 note and 最近修订 box (at the end of
+    the home page, below its entry points). Pure."""
     lines, body = split_front_matter(text)
     reviewed, source = review_date(page, lines, patterns)
     lines = [line for line in lines if not line.startswith("reviewed:")]
@@ -115,7 +117,9 @@ def annotate_page(page: str, text: str, patterns: dict[str, str], day: dt.date, 
     if due:
         lines.append("review_due: true")
         body = insert_after_title(body, due_note(reviewed))
-    if entries:
+    if entries and home:
+        body = body.rstrip("\n") + "\n\n" + recent_box(page, entries, brief=True)
+    elif entries:
         body = insert_after_title(body, recent_box(page, entries))
     return join_front_matter(lines, body), PageReview(page, reviewed, due, source)
 

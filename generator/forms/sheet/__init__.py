@@ -79,6 +79,22 @@ def _models(project: Project):
     return ctx.models.get("rules"), ctx.models.get("sources"), ctx.models.get("forms")
 
 
+def _id_taken(reading, project: Project, forms, name: str) -> list[Problem]:
+    """An import under a changed id must not overwrite a different existing form."""
+    fid = reading.data.get("id")
+    if not isinstance(fid, str) or not reading.source or reading.source == fid or "id" not in reading.cells:
+        return []
+    if not (project.forms / f"{fid}.yaml").is_file():
+        return []
+    cell = reading.cells["id"]
+    other = forms.by_id.get(fid) if forms is not None else None
+    return [problem(
+        "sheet-cell", name, cell.location(), line=cell.row,
+        detail=f"表格编号“{fid}”已经是另一张表格{f'《{other.title}》' if other else ''}（forms/{fid}.yaml）的编号；这个工作簿是从“{reading.source}”导出的。",
+        hint=f"新建表格请换一个没用过的编号；要修改那张表格，请用 form-to-xlsx 导出它再改；要改回原表，编号写回 {reading.source}。",
+    )]
+
+
 def import_form(project: Project, source: Path, write: bool = True) -> ImportResult:
     """Read, check and (only when there is no error) write ``forms/<id>.yaml``.
 
@@ -98,6 +114,7 @@ def import_form(project: Project, source: Path, write: bool = True) -> ImportRes
     reading = read_workbook(wb, schema, name)
     rules, sources, forms = _models(project)
     found = check_reading(reading, schema, rules, sources, project.handbook, forms)
+    found += _id_taken(reading, project, forms, name)
     if any(p.severity == ERROR for p in found):
         return ImportResult(None, found, data=reading.data)
     target = project.forms / f"{reading.data['id']}.yaml"

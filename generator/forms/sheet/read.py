@@ -14,7 +14,7 @@ import yaml
 from openpyxl.utils import get_column_letter
 
 from generator.forms.sheet.spec import (
-    NO, NONE_WORD, SECTION_ROW, SHEET_CHECKS, SHEET_COLUMNS, SHEET_FIELDS, SHEET_INFO, SHEET_OPTIONS, SHEETS, YES, Col,
+    NO, NONE_WORD, SECTION_ROW, SOURCE_KEY, SHEET_CHECKS, SHEET_COLUMNS, SHEET_FIELDS, SHEET_INFO, SHEET_OPTIONS, SHEETS, YES, Col,
     check_cols, column_cols, field_cols, info_rows, option_cols, section_keys,
 )
 from generator.problems import Problem, problem, suggest
@@ -50,6 +50,7 @@ class Reading:
     cells: dict[str, Cell] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     headers: dict[tuple[str, str], Cell] = field(default_factory=dict)
+    source: str | None = None  # the form id the workbook was exported from
 
     def bad(self, cell: Cell, detail: str, hint: str) -> None:
         self.problems.append(problem("sheet-cell", self.file, cell.location(), line=cell.row, detail=detail, hint=hint))
@@ -176,6 +177,9 @@ def _info(wb, schema: dict, reading: Reading) -> None:
     for row in ws.iter_rows(min_row=2):
         cells = {c.column: c for c in row}
         label, value, key = (cells.get(i).value if cells.get(i) else None for i in (1, 2, 4))
+        if not _blank(key) and _text(key) == SOURCE_KEY:
+            reading.source = None if _blank(value) else _text(value)
+            continue
         col = by_key.get(_text(key)) if not _blank(key) else None
         if col is None and not _blank(label):
             col = by_header.get(_text(label).removesuffix("（必填）"))

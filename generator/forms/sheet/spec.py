@@ -16,6 +16,9 @@ SHEET_FIELDS = "字段"
 SHEET_COLUMNS = "表格列"
 SHEET_OPTIONS = "选项"
 SHEET_CHECKS = "检查规则"
+# 基本信息's last row: the id the workbook was exported from, so an import under a
+# changed id never overwrites a different existing form.
+SOURCE_KEY = "_exported_from"
 SHEETS = (SHEET_INFO, SHEET_FIELDS, SHEET_COLUMNS, SHEET_OPTIONS, SHEET_CHECKS)
 
 # The 类型 of a row in 字段 that starts a section instead of being a field.

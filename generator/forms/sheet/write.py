@@ -17,7 +17,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from generator.forms.sheet.spec import (
-    NO, NONE_WORD, SECTION_ROW, SHEET_CHECKS, SHEET_COLUMNS, SHEET_FIELDS, SHEET_INFO, SHEET_OPTIONS, YES, Col,
+    NO, NONE_WORD, SECTION_ROW, SOURCE_KEY, SHEET_CHECKS, SHEET_COLUMNS, SHEET_FIELDS, SHEET_INFO, SHEET_OPTIONS, YES, Col,
     check_cols, column_cols, field_cols, info_rows, kind_params, option_cols, section_keys,
 )
 
@@ -107,6 +107,12 @@ def _info_sheet(wb: Workbook, schema: dict, data: dict) -> None:
         ws.cell(row=r, column=4, value=col.key).font = Font(color="808080")
         if col.kind in ("enum", "boolean") and col.dropdown():
             _validate(ws, "B", col.dropdown(), strict=True, first_row=r, last_row=r)
+    r = ws.max_row + 1
+    grey = Font(color="808080")
+    ws.cell(row=r, column=1, value="导出自").font = grey
+    ws.cell(row=r, column=2, value=data.get("id")).font = grey
+    ws.cell(row=r, column=3, value="导出时的表格编号，请不要改。用本表做模板新建表格时，只改上面的“表格编号”。").font = grey
+    ws.cell(row=r, column=4, value=SOURCE_KEY).font = grey
     ws.column_dimensions["A"].width = 18
     ws.column_dimensions["B"].width = 60
     ws.column_dimensions["C"].width = 50
