@@ -106,8 +106,8 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     ),
     "review-due": (
         "页面待复核",
-        "{page} 上次审核是 {reviewed}，已超过 {months} 个月；读者会看到“待复核”提示。",
-        "核对这一页的内容，然后把审核日期改成今天（手写页面改该页开头的 reviewed:，生成的页面改 data/reviews.yaml）。",
+        "{count} 个页面超过 {months} 个月没有审核，读者会看到“待复核”提示：{pages}。",
+        "逐页核对内容，然后把审核日期改成今天：手写页面改 handbook/ 下该页开头的 reviewed:，生成的页面改 data/reviews.yaml。清单也在网站的“维护说明 → 页面、数据文件与审核日期”。",
     ),
     "review-missing": (
         "页面没有审核日期",

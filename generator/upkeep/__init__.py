@@ -175,7 +175,7 @@ def finish(ctx: Context, out: Staging) -> list[Problem]:
     model.reviews = reviews
     files = pagemap.files_of_pages(sources, handbook, _macro_owner(ctx))
     out.write_text(PAGES_PAGE, pages_table(reviews, files, day), by="generator/upkeep")
-    return review.review_problems(reviews, sources)
+    return review.review_problems(reviews)
 
 
 def pages_table(reviews, files: dict[str, list[str]], day: dt.date) -> str:

@@ -124,14 +124,19 @@ def annotate_page(page: str, text: str, patterns: dict[str, str], day: dt.date, 
     return join_front_matter(lines, body), PageReview(page, reviewed, due, source)
 
 
-def review_problems(reviews: list[PageReview], sources: dict[str, str]) -> list[Problem]:
-    """Warnings for the maintainers: pages due for review and pages with no date."""
+def review_problems(reviews: list[PageReview]) -> list[Problem]:
+    """One warning line for the maintainers listing the pages due for review
+    (and one for pages with no date), not one per page."""
     out: list[Problem] = []
-    for r in reviews:
-        source = sources.get(r.page, "")
-        file = source if source.startswith("handbook/") else "data/reviews.yaml"
-        if r.reviewed is None:
-            out.append(problem("review-missing", file, r.page, severity=WARNING, page=r.page))
-        elif r.due:
-            out.append(problem("review-due", file, r.page, severity=WARNING, page=r.page, reviewed=r.reviewed, months=REVIEW_MONTHS))
+    due = [r for r in reviews if r.due]
+    missing = [r for r in reviews if r.reviewed is None]
+    if due:
+        forms = [r for r in due if fnmatch.fnmatch(r.page, "forms/*/index.md")]
+        named = [f"{r.page}（{r.reviewed}）" for r in due if r not in forms]
+        if forms:
+            named.append(f"forms/<编号>/index.md（{len(forms)} 张表格，{'、'.join(sorted({r.reviewed for r in forms}))}）")
+        pages = "、".join(named)
+        out.append(problem("review-due", "data/reviews.yaml" if all(r.source != "front matter" for r in due) else "handbook/", "", severity=WARNING, count=len(due), pages=pages, months=REVIEW_MONTHS))
+    if missing:
+        out.append(problem("review-missing", "data/reviews.yaml", "", severity=WARNING, page="、".join(r.page for r in missing)))
     return out
