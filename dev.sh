@@ -14,6 +14,11 @@ if [ "${1:-}" != "serve" ] || [ ! -d .venv ]; then
   [ -n "${CHROMIUM_PATH:-}" ] || command -v chromium >/dev/null || need_apt+=(chromium)
   fc-list 2>/dev/null | grep -qi "noto.*cjk" || need_apt+=(fonts-noto-cjk)
 fi
+if [ "${1:-}" = "test" ]; then
+  # site_tests/test_publish.py serves the built site with deploy/nginx.conf through the real nginx.
+  command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need_apt+=(nginx)
+  [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || need_apt+=(libnginx-mod-http-brotli-static)
+fi
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "安装系统软件包：${need_apt[*]}"

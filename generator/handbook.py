@@ -1,7 +1,8 @@
 """Copy handbook/ into the docs dir, rendering Markdown through Jinja macros.
 
 Macros let a page show a value that lives in data/ (``{{ rule("group_report") }}``)
-instead of repeating it. Jinja comments use ``<!--j … j-->`` so that
+instead of repeating it. Text two pages must say alike lives once in
+``handbook/_partials/`` and is pulled in with ``{% include "_partials/…" %}``. Jinja comments use ``<!--j … j-->`` so that
 attr_list's ``{#id}`` in Markdown stays Markdown.
 """
 
@@ -95,6 +96,8 @@ def render(ctx: Context, macros: dict, out: Staging) -> list[Problem]:
         if path.is_dir():
             continue
         rel = path.relative_to(root).as_posix()
+        if rel.startswith("_partials/"):
+            continue  # text shared by several pages, pulled in with {% include %}
         if path.suffix != ".md":
             out.copy(rel, path, by=f"handbook/{rel}")
             continue

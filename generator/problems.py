@@ -49,6 +49,26 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
         "“{key}”引用了不存在的 {kind}“{value}”。",
         "{suggestion}",
     ),
+    "search-unknown-term": (
+        "搜索说法指向的用词不在手册里",
+        "“{word}”对应的手册用词“{term}”在手册、表格和数据里都找不到，搜索时不会多找到任何页面。",
+        "改成手册里实际写的词{suggestion}，或删掉这个用词。",
+    ),
+    "search-duplicate": (
+        "搜索说法重复",
+        "说法“{word}”重复出现（另见 {other}）。",
+        "把两处的手册用词合并到一行，删掉另一行。",
+    ),
+    "search-self": (
+        "搜索说法指向自己",
+        "说法“{word}”的手册用词里又写了“{word}”本身。",
+        "删掉右边的“{word}”：输入的词本身总会被搜索。",
+    ),
+    "search-word-conflict": (
+        "搜索说法也是问句词",
+        "“{word}”既在 data/search/query.yaml 的 question_words（搜索时去掉）里，又在说法对照里。",
+        "二选一：要它帮忙找页面，就从 question_words 删掉；否则删掉这条说法。",
+    ),
     "duplicate-id": (
         "编号重复",
         "{kind}编号“{value}”重复出现（另见 {other}）。",
@@ -113,6 +133,31 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
         "页面没有审核日期",
         "{page} 没有审核日期。",
         "手写页面在开头的 front matter 写 reviewed: \"YYYY-MM-DD\"；生成的页面在 data/reviews.yaml 的 pages 下加一行。",
+    ),
+    "form-not-linked": (
+        "表格名没有链接",
+        "页面写了《{title}》，这是表格“{form_id}”，却没有链到它的表格页。",
+        "把《{title}》改成 {{{{ form(\"{form_id}\") }}}}，页面上会显示表格的正式名称并链到表格页。",
+    ),
+    "unknown-title": (
+        "书名号里的名字不认识",
+        "《{title}》既不是任何表格的名称或别名，也不是 data/sources.yaml 里的来源文件。",
+        "是表格的话用 {{{{ form(\"表格编号\") }}}}，或在 forms/<编号>.yaml 的 aliases 里加上这个名字；是文件的话，加到 data/sources.yaml 的 parts 或 mentioned；只是强调的话，改用引号“”。",
+    ),
+    "typed-number": (
+        "汇总表里手写了有采用值的数字",
+        "汇总表里手写了“{found}”，这个数字在 data/indicators/standards.csv 有采用值（{measure}）。手写的数字改数据时不会跟着变。",
+        "改成 {{{{ standard_short(\"{measure}\") }}}}（某个领域的值加上领域名，如 {{{{ standard_short(\"{measure}\", \"老年人\") }}}}）。",
+    ),
+    "maintainer-text": (
+        "读者页面上有给维护人员看的话",
+        "页面上出现了“{found}”（{kind}），读者看不懂也用不上。",
+        "删掉，或写成 HTML 注释 <!-- … -->（只在源文件里可见）；怎样修改页面写在维护说明里。给维护人员的页面在 front matter 写 audience: maintainer。",
+    ),
+    "rule-overlap": (
+        "同一个问题有两条采用的规则",
+        "规则“{rule}”和“{others}”回答同一个问题（{question}），却没有说明各自管哪种情况。",
+        "在 data/rules/deadlines.yaml 里给这几条规则写同一个 question，并各写一句 applies（这一条在什么情况下适用）；或者只留一条采用，另一条移到 others。",
     ),
     "theme-patch": (
         "主题补丁无法应用",

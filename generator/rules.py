@@ -6,7 +6,7 @@ file, so a deadline is changed in one place.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -50,6 +50,8 @@ class Rule:
     cites: tuple[str, ...]
     why: str
     others: tuple[Other, ...]
+    question: str = ""
+    applies: str = ""
 
     def period(self) -> str:
         """``3 个工作日内``, ``提前 14 天``, ``次月5日前``, ``当天``: the period as a phrase."""
@@ -73,9 +75,25 @@ class Rule:
 
 
 @dataclass(frozen=True)
+class Question:
+    """One question several adopted rules answer together, each for its own cases."""
+
+    id: str
+    title: str
+    why: str
+
+
+@dataclass(frozen=True)
 class Rules:
     events: dict[str, str]
     rules: dict[str, Rule]
+    questions: dict[str, Question] = field(default_factory=dict)
+
+    def siblings(self, rule: Rule) -> list[Rule]:
+        """Every adopted rule answering the same question as ``rule`` (itself included)."""
+        if not rule.question:
+            return [rule]
+        return [r for r in self.rules.values() if r.question == rule.question]
 
     def by_topic(self, topic: str) -> list[Rule]:
         return [r for r in self.rules.values() if r.topic == topic]
@@ -104,7 +122,7 @@ class Rules:
         }
 
 
-_RULE_KEYS = {"id", "topic", "title", "event", "adopted", "why", "others"}
+_RULE_KEYS = {"id", "topic", "title", "event", "adopted", "why", "others", "question", "applies"}
 _ADOPTED_KEYS = {"amount", "unit", "direction", "who", "to", "forms", "text", "cite"}
 
 
@@ -180,10 +198,44 @@ def parse(doc: YamlDoc, sources) -> tuple[Rules | None, list[Problem]]:
             cites=tuple(cites),
             why=raw.get("why", ""),
             others=tuple(others),
+            question=str(raw.get("question") or ""),
+            applies=str(raw.get("applies") or ""),
         )
+    questions, found = _questions(doc, data, list(rules.values()))
+    problems += found
     if problems:
         return None, problems
-    return Rules(events=dict(events), rules=rules), []
+    return Rules(events=dict(events), rules=rules, questions=questions), []
+
+
+def _questions(doc: YamlDoc, data: dict, rules: list[Rule]) -> tuple[dict[str, Question], list[Problem]]:
+    """One question, one adopted rule: rules sharing a question must each say which cases they cover."""
+    problems: list[Problem] = []
+    questions = {}
+    for qid, raw in (data.get("questions") or {}).items():
+        raw = raw if isinstance(raw, dict) else {}
+        if not raw.get("title"):
+            problems.append(doc.at("missing-key", f"questions.{qid}", key="title", parent=f"questions.{qid}"))
+        questions[str(qid)] = Question(id=str(qid), title=str(raw.get("title", "")), why=str(raw.get("why", "")))
+    for i, rule in enumerate(rules):
+        if rule.question and rule.question not in questions:
+            problems.append(doc.at("unknown-reference", f"rules[{i}].question", key="question", kind="问题", value=rule.question, suggestion=suggest(rule.question, questions)))
+    groups: dict[str, list[Rule]] = {}
+    for rule in rules:
+        if rule.question:
+            groups.setdefault(rule.question, []).append(rule)
+    for qid, members in groups.items():
+        for rule in members:
+            if len(members) > 1 and not rule.applies:
+                problems.append(doc.at("rule-overlap", f"rules.{rule.id}", rule=rule.id, question=qid, others="、".join(r.id for r in members if r is not rule)))
+    # Two rules with the same event and title answer one question even without saying so.
+    seen: dict[tuple[str, str], Rule] = {}
+    for rule in rules:
+        key = (rule.event, rule.title)
+        if key in seen and not (rule.question and rule.question == seen[key].question):
+            problems.append(doc.at("rule-overlap", f"rules.{rule.id}", rule=rule.id, question=rule.title, others=seen[key].id))
+        seen[key] = rule
+    return questions, problems
 
 
 def load(ctx: Context) -> tuple[Rules | None, list[Problem]]:
@@ -222,6 +274,22 @@ def render_rule(rule: Rule, source_text) -> str:
     return "\n".join(lines) + "\n"
 
 
+def render_question(question: Question, members: list[Rule], source_text) -> str:
+    """One box for one question: each adopted rule with the cases it covers."""
+    lines = [f'!!! rule "{escape(question.title)}"', ""]
+    body = [f"本手册对这个问题采用 {len(members)} 条规定，各管一种情况：", ""]
+    for r in members:
+        who = "　".join(x for x in (f"谁做：{escape(r.who)}" if r.who else "", f"交给 / 审批：{escape(r.to)}" if r.to else "") if x)
+        cite = f'<span class="cite">来源：{"；".join(escape(source_text(c)) for c in r.cites)}</span>'
+        body.append(f"- **{escape(r.applies)}**：{escape(r.text)}。<br>" + (f"{who}<br>" if who else "") + cite)
+    body.append("")
+    if question.why:
+        body.append(f"*哪条什么时候适用：* {escape(question.why)}")
+    for b in body:
+        lines.append(f"    {b}" if b else "")
+    return "\n".join(lines) + "\n"
+
+
 def macros(ctx: Context) -> dict:
     rules: Rules = ctx.models[NAME]
     source_text = ctx.models["sources"].text
@@ -232,8 +300,12 @@ def macros(ctx: Context) -> dict:
         return rules.rules[rule_id]
 
     def rule(rule_id: str) -> Markup:
-        """``{{ rule("group_plan_submit") }}``: the full rule box."""
-        return Markup(render_rule(get(rule_id), source_text))
+        """``{{ rule("group_plan_submit") }}``: the full rule box (one box per question)."""
+        found = get(rule_id)
+        members = rules.siblings(found)
+        if len(members) > 1:
+            return Markup(render_question(rules.questions[found.question], members, source_text))
+        return Markup(render_rule(found, source_text))
 
     def rule_text(rule_id: str) -> str:
         """``{{ rule_text("group_report") }}``: the adopted rule as one phrase."""
@@ -298,7 +370,11 @@ def pages(ctx: Context, out: Staging) -> None:
         if not items:
             continue
         parts += [f"## {topic}", "", _table(items, rules, source_text)]
+        shown: set[str] = set()
         for r in items:
-            if r.others:
+            if r.question and r.question not in shown and len(rules.siblings(r)) > 1:
+                shown.add(r.question)
+                parts.append(render_question(rules.questions[r.question], rules.siblings(r), source_text))
+            elif r.others:
                 parts.append(render_rule(r, source_text))
     out.write_text("rules/deadlines.md", "\n".join(parts), by="data/rules/deadlines.yaml")

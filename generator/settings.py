@@ -15,17 +15,23 @@ FILE = "settings.yaml"
 class Settings:
     org_name: str
     org_short: str
+    # situations the sources leave open: key -> {title, sources, adopted} (see glance.py)
+    judgements: dict
     site_name: str
     city: str
     draft_max_age_days: int
+    # where the sources name no approver, the one the organisation adopts (key -> who)
+    approvers: dict
 
 
 _FIELDS = {
     "org_name": str,
     "org_short": str,
+    "judgements": dict,
     "site_name": str,
     "city": str,
     "draft_max_age_days": int,
+    "approvers": dict,
 }
 
 
@@ -38,7 +44,7 @@ def load(project: Project) -> tuple[Settings | None, list[Problem]]:
         if key not in data:
             problems.append(doc.at("missing-key", key, key=key, parent="文件顶层"))
         elif not isinstance(data[key], typ) or isinstance(data[key], bool):
-            expected = "文字" if typ is str else "整数"
+            expected = {str: "文字", int: "整数", dict: "“键: 值”的映射"}[typ]
             problems.append(
                 doc.at("wrong-type", key, key=key, expected=expected, actual=type(data[key]).__name__, value=data[key])
             )

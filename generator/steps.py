@@ -17,11 +17,17 @@ STEPS = (
     "generator.forms",
     "generator.scoring",
     "generator.indicators.step",
+    "generator.glance",
     "generator.checker.step",
+    "generator.search_terms",
     "generator.search_index",
     "generator.tasklists",
     "generator.upkeep",
+    "generator.content_checks",
+    "generator.notfound",
     "generator.css_purge",
     "generator.js_minify",
     "generator.handbook_pdf",
+    # Last: compresses the files every step before it has finished changing.
+    "generator.precompress",
 )

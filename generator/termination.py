@@ -35,6 +35,8 @@ class Condition:
 @dataclass(frozen=True)
 class Conditions:
     items: tuple[Condition, ...]
+    # (situation, chosen condition id, why): which condition wins when several apply
+    when_several: tuple[tuple[str, str, str], ...] = ()
 
     def to_json(self) -> list[dict]:
         """Plain data for the browser checker (closing-reason choices)."""
@@ -77,9 +79,15 @@ def parse(doc: YamlDoc, sources) -> tuple[Conditions | None, list[Problem]]:
         items.append(Condition(raw["id"], raw["label"], raw["detail"], raw["action"], raw.get("record", ""), tuple(cites)))
     if not items and not problems:
         problems.append(doc.at("missing-key", "", key="conditions", parent="文件顶层"))
+    when = []
+    for i, raw in enumerate(data.get("when_several") or []):
+        raw = raw if isinstance(raw, dict) else {}
+        if raw.get("choose") not in seen:
+            problems.append(doc.at("unknown-reference", f"when_several[{i}].choose", key="choose", kind="结案条件", value=raw.get("choose"), suggestion=suggest(str(raw.get("choose")), sorted(seen))))
+        when.append((str(raw.get("situation", "")), str(raw.get("choose", "")), str(raw.get("why", ""))))
     if problems:
         return None, problems
-    return Conditions(tuple(items)), []
+    return Conditions(tuple(items), tuple(when)), []
 
 
 def load(ctx: Context) -> tuple[Conditions | None, list[Problem]]:
@@ -96,6 +104,12 @@ def render_table(conditions: Conditions, source_text) -> str:
         action = f"**{escape(c.action)}**" + (f"<br>{escape(c.record)}" if c.record else "")
         cites = "；".join(escape(source_text(x)) for x in c.cites)
         rows.append(f"| {n} | {escape(c.label)} | {escape(c.detail)} | {action} | {cites} |")
+    if conditions.when_several:
+        numbers = {c.id: n for n, c in enumerate(conditions.items, 1)}
+        labels = {c.id: c.label for c in conditions.items}
+        rows += ["", "**几条同时符合时按哪一条：** 来源没有规定，下面是本手册的做法。", "", "| 情况 | 按哪一条 | 为什么 |", "| --- | --- | --- |"]
+        for situation, choose, why in conditions.when_several:
+            rows.append(f"| {escape(situation)} | 第 {numbers[choose]} 条：{escape(labels[choose])} | {escape(why)} |")
     return "\n".join(rows) + "\n"
 
 

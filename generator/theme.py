@@ -29,7 +29,24 @@ class Patch:
     why: str
 
 
+# Our search engine (matching, ranking, highlighting; see the file's header)
+# runs inside Material's worker in place of its lunr index.
+SEARCH_ENGINE = (HERE / "search_engine.js").read_text(encoding="utf-8")
+
 PATCHES = (
+    Patch(
+        glob="assets/javascripts/workers/search.*.min.js",
+        old='addEventListener("message",t=>W(null,null,function*(){postMessage(yield Fe(t.data))}));})();',
+        new='addEventListener("message",t=>W(null,null,function*(){postMessage(yield Fe(t.data))}));})();\n' + SEARCH_ENGINE,
+        why="搜索引擎脚本",
+    ),
+    Patch(
+        glob="assets/javascripts/workers/search.*.min.js",
+        # The worker answers with our engine instead of its lunr index.
+        old="de=new U(t.data),{type:1}",
+        new="de=new SwSearch(t.data),{type:1}",
+        why="搜索引擎替换",
+    ),
     Patch(
         glob="assets/javascripts/workers/search.*.min.js",
         # query/segment: the inner loop stopped one character short, so a

@@ -17,6 +17,7 @@ from site_tests.checker_cases import CASES, cases
 from site_tests.checker_fixtures import VALID, rules as kitchen_sink_rules
 
 FORM = "group-plan"
+TODAY = "2026-12-07"
 HOSTILE = "<img src=x onerror=alert(1)>"
 GOOD = yaml.safe_load((CASES / "checker" / "group-plan-valid.yaml").read_text(encoding="utf-8"))["values"]
 
@@ -68,6 +69,13 @@ def variants() -> list:
         {"name": HOSTILE, "note": "<script>alert(1)</script>", "start": HOSTILE}, {"name": "9" * 100, "start": "9" * 100},
         {"name": {"a": 1}}, {"name": ["x"]}, {"rows": "x"}, {"rows": [1]}, {"kinds": [1]}, {"name": None, "rows": None},
         {"members": 1e20}, {"total": 0.1 + 0.2}, {"name": "\u3000甲乙\ufeff"}, {"name": "😀😀"},
+        # spellings (data/input/spellings.yaml) and the plausibility kinds
+        {"phone": "138-0013-8000"}, {"phone": "１３８００１３８０００"}, {"phone": "（0769）22223333"}, {"members": "１０人"}, {"members": "第10"}, {"members": "10元"}, {"total": "¥150.5"}, {"total": "150，5"},
+        {"start": "2025年10月9日", "end": "10月30日"}, {"end": "1月3日"}, {"start": "6930-02-02"}, {"at": "下午2点半", "end_at": "14:00"},
+        {"present": "12"}, {"present": "１２人", "members": "10"}, {"reported": "2027-01-05"}, {"reported": "2026-12-08"},
+        {"male": "3", "female": "4", "people": "8"}, {"male": "3", "people": "3"}, {"rate": "0.86"}, {"rate": "86%"}, {"rate": "186"},
+        {"rows": [{"item": "a", "qty": "2", "price": "3", "amount": "7", "day": "2027-02-01", "until": "2027-01-01"}]},
+        {"rows": [{"item": "a", "qty": "２", "price": "3元", "amount": "6"}, {"item": "b", "qty": "2", "amount": "6"}]},
     ]
     for change in changes:
         v = copy.deepcopy(VALID)
@@ -81,8 +89,8 @@ def test_parity_on_every_rule_kind(page, base_url, site_dir):
     rules = kitchen_sink_rules()
     shared = default_shared()
     values = [v for v in variants() if json_safe(v)]
-    expected = [check(rules, v, shared) for v in values]
-    got = page.evaluate("([rules, list]) => list.map(v => window.formChecker.checkRules(rules, v))", [rules, values])
+    expected = [check(rules, v, shared, TODAY) for v in values]
+    got = page.evaluate("([rules, list, today]) => list.map(v => window.formChecker.checkRules(rules, v, today))", [rules, values, TODAY])
     for v, e, g in zip(values, expected, got):
         assert g == e, json.dumps(v, ensure_ascii=False)[:300]
     assert sum(len(e) for e in expected) > 40
@@ -95,14 +103,15 @@ def test_parity_on_case_files(page, base_url, site_dir):
     assert chosen
     load_rules(page, sorted({c["form"] for c in chosen}))
     shared = default_shared()
-    got = page.evaluate("list => list.map(c => window.formChecker.check(c.form, c.values))", chosen)
+    got = page.evaluate("([list, today]) => list.map(c => window.formChecker.check(c.form, c.values, today))", [chosen, TODAY])
     for case, g in zip(chosen, got):
-        assert g == check(built_rules(site_dir, case["form"]), case["values"], shared), case["name"]
+        assert g == check(built_rules(site_dir, case["form"]), case["values"], shared, TODAY), case["name"]
 
 
 def fake_values(rules: dict, seed: int) -> dict:
     """Deterministic, mostly wrong values for any form: exercises every field."""
-    samples = ["", "2025-10-09", "2025-13-40", "14:30", "12", "-3", "3.5", "abc", HOSTILE, "13800138000", "GC-CAB-C01-202510-WM", "是", "甲" * 60]
+    samples = ["", "2025-10-09", "2025-13-40", "14:30", "12", "-3", "3.5", "abc", HOSTILE, "13800138000", "GC-CAB-C01-202510-WM", "是", "甲" * 60,
+               "１２", "2026年9月30日", "12月30日", "下午3点", "86%", "第1节", "0.5", "2027-03-01"]
     out = {}
     for i, f in enumerate(rules["fields"]):
         k = (i * 7 + seed * 13) % len(samples)
@@ -123,9 +132,9 @@ def test_parity_on_every_form(page, base_url, site_dir):
     load_rules(page, ids)
     shared = default_shared()
     batch = [{"form": i, "values": fake_values(built_rules(site_dir, i), seed)} for i in ids for seed in range(4)]
-    got = page.evaluate("list => list.map(c => window.formChecker.check(c.form, c.values))", batch)
+    got = page.evaluate("([list, today]) => list.map(c => window.formChecker.check(c.form, c.values, today))", [batch, TODAY])
     for item, g in zip(batch, got):
-        assert g == check(built_rules(site_dir, item["form"]), item["values"], shared), item["form"]
+        assert g == check(built_rules(site_dir, item["form"]), item["values"], shared, TODAY), item["form"]
 
 
 def test_any_form_checks_at_once_without_downloading_all_rules(page, base_url, site_dir):

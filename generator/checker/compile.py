@@ -9,6 +9,7 @@ Problem for the editor, located in the form file.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from generator.problems import Problem, WARNING, problem, suggest
@@ -56,6 +57,10 @@ def _field_rules(spec: dict, inputs: Inputs, where: str, file: str, problems: li
     for key in FIELD_KEYS:
         if spec.get(key) is not None:
             out[key] = spec[key]
+    if out["type"] in NUMERIC and out.get("unit") == "%":
+        # A percentage lies between 0 and 100 unless the form says otherwise.
+        out.setdefault("min", 0)
+        out.setdefault("max", 100)
     name = spec.get("options_from")
     if name:
         if name in inputs.option_lists:
@@ -82,6 +87,51 @@ def _thresholds(measure: str, inputs: Inputs) -> list[dict]:
         }
         for r in rows
     ]
+
+
+# Checks that may compare columns of each row of a ``table:`` instead of fields.
+SCOPED = ("date_order", "at_most", "not_future", "sum_fields", "product")
+# kind -> (parameter, accepted types, what they are, in words)
+SCOPED_PARAMS = {
+    # Two dates, or two times (start and end time of one session).
+    "date_order": (("first", {"date", "time"}, "日期或时间"), ("then", {"date", "time"}, "日期或时间")),
+    "at_most": (("field", NUMERIC, "数字"), ("limit", NUMERIC, "数字")),
+    "not_future": (("field", {"date"}, "日期"),),
+    "sum_fields": (("total", NUMERIC, "数字"),),
+    "product": (("total", NUMERIC, "数字"),),
+}
+PARTS = re.compile(r"\s*[+＋×*]\s*")
+
+
+def _ref(scope: dict, raw: dict, where: str, key: str, fid, types: set, what: str, file: str, problems: list) -> bool:
+    if fid not in scope:
+        problems.append(problem("unknown-reference", file, f"{where}.{key}", key=key, kind="字段", value=fid, suggestion=suggest(str(fid), scope)))
+        return False
+    if scope[fid]["type"] not in types:
+        problems.append(problem("bad-value", file, f"{where}.{key}", key=key, value=fid, detail=f"这项检查要求{what}字段，它是 {scope[fid]['type']}。", hint=f"改成一个{what}字段的编号。"))
+        return False
+    return True
+
+
+def _scoped(raw: dict, c: dict, scope: dict, where: str, file: str, problems: list) -> bool:
+    """Check the field references of an at_most / not_future / sum_fields /
+    product check (fields of the form, or columns of its table); compile
+    ``parts: "a + b"`` into ``part_ids``."""
+    ok = True
+    for key, types, what in SCOPED_PARAMS[raw["kind"]]:
+        ok = _ref(scope, raw, where, key, raw.get(key), types, what, file, problems) and ok
+    if ok and raw["kind"] == "date_order" and scope[raw["first"]]["type"] != scope[raw["then"]]["type"]:
+        problems.append(problem("bad-value", file, f"{where}.then", key="then", value=raw.get("then"), detail="两个字段的类型不同（一个日期，一个时间）。", hint="比较两个日期，或比较两个时间。"))
+        return False
+    if raw["kind"] in ("sum_fields", "product"):
+        ids = [p for p in PARTS.split(str(raw.get("parts") or "").strip()) if p]
+        if len(ids) < 2:
+            problems.append(problem("bad-value", file, f"{where}.parts", key="parts", value=raw.get("parts"), detail="至少要有两个字段。", hint="写成 字段1 + 字段2（相乘写 字段1 × 字段2）。"))
+            return False
+        for fid in ids:
+            ok = _ref(scope, raw, where, "parts", fid, NUMERIC, "数字", file, problems) and ok
+        c["part_ids"] = ids
+    return ok
 
 
 def compile_form(definition: dict, inputs: Inputs, file: str) -> tuple[dict, list[Problem]]:
@@ -124,12 +174,13 @@ def compile_form(definition: dict, inputs: Inputs, file: str) -> tuple[dict, lis
         where = f"checks[{k}]"
         kind = raw.get("kind")
         c = {key: value for key, value in raw.items()}
-        if kind == "date_order":
-            # Two dates, or two times (start and end time of one session).
-            ok = need(where, "first", raw.get("first"), {"date", "time"}, "日期或时间") & need(where, "then", raw.get("then"), {"date", "time"}, "日期或时间")
-            if ok and by_id[raw["first"]]["type"] != by_id[raw["then"]]["type"]:
-                problems.append(problem("bad-value", file, f"{where}.then", key="then", value=raw.get("then"), detail="两个字段的类型不同（一个日期，一个时间）。", hint="比较两个日期，或比较两个时间。"))
-                ok = False
+        if kind in SCOPED:
+            ok, scope = True, by_id
+            if raw.get("table") is not None:
+                ok = need(where, "table", raw.get("table"), {"table"}, "表格")
+                scope = {col["id"]: col for col in by_id[raw["table"]]["columns"]} if ok else {}
+            if ok:
+                ok = _scoped(raw, c, scope, where, file, problems)
         elif kind == "sum":
             ok = need(where, "total", raw.get("total"), NUMERIC, "数字") & need(where, "table", raw.get("table"), {"table"}, "表格")
             if ok and raw.get("column") not in {col["id"] for col in by_id[raw["table"]]["columns"]}:

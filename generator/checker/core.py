@@ -14,6 +14,7 @@ string, only whitespace or an empty list.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from generator import archive_code
 from generator.calendar_days import CalendarData, YearNotCovered
 from generator.calendar_deadlines import due_date
 from generator.checker import formats as F
+from generator.checker import normalise as N
 from generator.checker.messages import COMPARISON, DATE_RELATION, MESSAGES, SEVERITY, fmt, fmt_num
 
 EXPECTED = {"list": "列表", "text": "文字", "table": "表格（多行）", "row": "一行数据", "object": "表格数据"}
@@ -29,10 +31,67 @@ EXPECTED = {"list": "列表", "text": "文字", "table": "表格（多行）", "
 
 @dataclass(frozen=True)
 class Shared:
-    """Data every form's rules use: the holiday calendar and the archive code lists."""
+    """Data every form's rules use: the holiday calendar, the archive code
+    lists and the spellings table (data/input/spellings.yaml)."""
 
     calendar: CalendarData
     codes: archive_code.CodeTables
+    spellings: dict
+
+
+@dataclass(frozen=True)
+class Env:
+    """What reading one form's answers depends on besides the answers.
+
+    Attributes:
+        shared: the shared data.
+        today: days since 1970-01-01 of the day the form is checked.
+        reference: days of the date a year-less date is placed nearest to
+            (the form's first complete date, else today).
+    """
+
+    shared: Shared
+    today: int
+    reference: int
+
+
+def read(spec: dict, s: str, env: Env) -> N.Reading | None:
+    """A non-empty answer of a number, date, time, phone or code field, read
+    through the spellings table; None for other types (taken as typed)."""
+    kind, sp = spec["type"], env.shared.spellings
+    if kind in ("number", "integer"):
+        return N.number(s, sp, kind == "integer", spec.get("unit") or "")
+    if kind == "date":
+        return N.date(s, sp, env.reference, env.today)
+    if kind == "time":
+        return N.time(s, sp)
+    if kind in ("phone", "archive_code"):
+        t = N.fold(s, sp)
+        return N.Reading(t, t)
+    return None
+
+
+def reference_day(form_rules: dict, values, spellings: dict, today: int) -> int:
+    """The first complete date of the form, in field order (table cells
+    included), else today: where a date typed without its year belongs."""
+    if not isinstance(values, dict):
+        return today
+    for f in form_rules["fields"]:
+        raw = values.get(f["id"])
+        if f["type"] == "date" and isinstance(raw, str):
+            found = N.full_date(F.trim(raw), spellings)
+            if found is not None:
+                return found
+        if f["type"] == "table" and isinstance(raw, list):
+            for col in f["columns"]:
+                if col["type"] != "date":
+                    continue
+                for row in raw:
+                    cell = row.get(col["id"]) if isinstance(row, dict) else None
+                    found = N.full_date(F.trim(cell), spellings) if isinstance(cell, str) else None
+                    if found is not None:
+                        return found
+    return today
 
 
 # For these the generated text names the rule and its source, so a custom
@@ -83,8 +142,9 @@ def _cell_label(table_label: str, row: int, col_label: str) -> str:
     return f"“{table_label}”第 {row + 1} 行的“{col_label}”"
 
 
-def _check_scalar(spec: dict, raw, key: str, label: str, shared: Shared, rules: dict, out: list) -> object:
+def _check_scalar(spec: dict, raw, key: str, label: str, env: Env, rules: dict, out: list) -> object:
     """Check one answer; append at most one problem; return its parsed value."""
+    shared = env.shared
     kind = spec["type"]
     if kind == "signature":
         return None
@@ -120,27 +180,22 @@ def _check_scalar(spec: dict, raw, key: str, label: str, shared: Shared, rules: 
         return None
     value = F.clip(s)
     parsed: object = s
-    if kind == "date":
-        parsed = F.parse_date(s)
-        if parsed is None:
-            out.append(_problem(key, "invalid-date", {"label": label, "value": value}))
+    reading = read(spec, s, env)
+    if reading is not None:
+        if reading.problem:
+            params = {"label": label, "value": value, "unit": spec.get("unit", ""), **dict(reading.detail)}
+            out.append(_problem(key, reading.problem, params))
             return None
-    elif kind == "time":
-        parsed = F.parse_time(s)
-        if parsed is None:
-            out.append(_problem(key, "invalid-time", {"label": label, "value": value}))
-            return None
-    elif kind in ("number", "integer"):
-        parsed = F.parse_number(s, kind == "integer")
-        if parsed is None:
-            out.append(_problem(key, "invalid-integer" if kind == "integer" else "invalid-number", {"label": label, "value": value}))
-            return None
+        parsed, s = reading.value, reading.text
+        if reading.note:
+            out.append(_problem(key, reading.note, {"label": label, "value": s, **dict(reading.detail)}))
+    if kind in ("number", "integer"):
         unit = spec.get("unit", "")
         if spec.get("min") is not None and parsed < spec["min"]:
-            out.append(_problem(key, "too-small", {"label": label, "min": fmt_num(spec["min"]), "value": value, "unit": unit}))
+            out.append(_problem(key, "too-small", {"label": label, "min": fmt_num(spec["min"]), "value": s, "unit": unit}))
             return None
         if spec.get("max") is not None and parsed > spec["max"]:
-            out.append(_problem(key, "too-large", {"label": label, "max": fmt_num(spec["max"]), "value": value, "unit": unit}))
+            out.append(_problem(key, "too-large", {"label": label, "max": fmt_num(spec["max"]), "value": s, "unit": unit}))
             return None
     elif kind == "phone":
         if not F.is_phone(s):
@@ -191,7 +246,7 @@ def _check_scalar(spec: dict, raw, key: str, label: str, shared: Shared, rules: 
     return parsed
 
 
-def _check_table(spec: dict, raw, shared: Shared, rules: dict, out: list) -> list | None:
+def _check_table(spec: dict, raw, env: Env, rules: dict, out: list) -> list | None:
     """Check a repeating table; return its non-blank rows as (index, parsed cells)."""
     fid, label = spec["id"], _q(spec["label"])
     if raw is None:
@@ -217,10 +272,10 @@ def _check_table(spec: dict, raw, shared: Shared, rules: dict, out: list) -> lis
         out.append(_problem(fid, "too-many-rows", {"label": label, "max_rows": spec["max_rows"], "rows": count}))
     parsed_rows = []
     for i, row in rows:
-        cells = {}
+        cells: dict = {"#": i}
         for col in spec["columns"]:
             key = f"{fid}[{i}].{col['id']}"
-            cells[col["id"]] = _check_scalar(col, row.get(col["id"]), key, _cell_label(spec["label"], i, col["label"]), shared, rules, out)
+            cells[col["id"]] = _check_scalar(col, row.get(col["id"]), key, _cell_label(spec["label"], i, col["label"]), env, rules, out)
         parsed_rows.append(cells)
     return parsed_rows
 
@@ -234,22 +289,15 @@ def _passes(value: float, t: dict) -> bool:
     return value >= t["value"] if t["comparison"] == ">=" else value > t["value"]
 
 
-def _run_check(c: dict, fields: dict, parsed: dict, shared: Shared, rules: dict, out: list) -> None:
+def _run_check(c: dict, fields: dict, parsed: dict, env: Env, rules: dict, out: list) -> None:
+    shared = env.shared
     kind = c["kind"]
     custom = c.get("message")
     sev = c.get("severity")
-    if kind == "date_order":
-        a, b = parsed.get(c["first"]), parsed.get(c["then"])
-        if isinstance(a, int) and isinstance(b, int) and (b < a or (b == a and not c.get("allow_equal", True))):
-            params = {
-                "first_label": _q(fields[c["first"]]["label"]),
-                "then_label": _q(fields[c["then"]]["label"]),
-                "first": _show(fields[c["first"]], a),
-                "then": _show(fields[c["then"]], b),
-                "relation": DATE_RELATION[bool(c.get("allow_equal", True))],
-            }
-            out.append(_problem(c["then"], "date-order", params, sev, custom))
-    elif kind == "sum":
+    if kind in SCOPED:
+        for vals, key, label, spec in _scopes(c, fields, parsed):
+            _run_scoped(c, vals, key, label, spec, env, out)
+    if kind == "sum":
         total, rows = parsed.get(c["total"]), parsed.get(c["table"])
         if isinstance(total, float) and isinstance(rows, list) and rows:
             s = 0.0
@@ -345,6 +393,82 @@ def _run_check(c: dict, fields: dict, parsed: dict, shared: Shared, rules: dict,
             out.append(_problem(c["done_field"], "deadline-missed", params, sev, custom))
 
 
+# Checks that compare fields of the form, or with ``table:`` columns of each row.
+SCOPED = ("date_order", "at_most", "not_future", "sum_fields", "product")
+
+
+def _scopes(c: dict, fields: dict, parsed: dict):
+    """(values, key, label, spec) per place check ``c`` applies: the form
+    once, or each filled row of its ``table``; key/label/spec take a field id."""
+    if not c.get("table"):
+        yield parsed, (lambda n: n), (lambda n: _q(fields[n]["label"])), (lambda n: fields[n])
+        return
+    table = fields[c["table"]]
+    cols = {col["id"]: col for col in table["columns"]}
+    rows = parsed.get(c["table"])
+    for cells in rows if isinstance(rows, list) else []:
+        i = cells["#"]
+        yield (
+            cells,
+            (lambda n, i=i: f"{table['id']}[{i}].{n}"),
+            (lambda n, i=i: _cell_label(table["label"], i, cols[n]["label"])),
+            (lambda n: cols[n]),
+        )
+
+
+def _num(v) -> bool:
+    return isinstance(v, float)
+
+
+def _run_scoped(c: dict, vals: dict, key, label, spec, env: Env, out: list) -> None:
+    kind, custom, sev = c["kind"], c.get("message"), c.get("severity")
+    if kind == "date_order":
+        a, b = vals.get(c["first"]), vals.get(c["then"])
+        allow_equal = bool(c.get("allow_equal", True))
+        if isinstance(a, int) and isinstance(b, int) and (b < a or (b == a and not allow_equal)):
+            params = {
+                "first_label": label(c["first"]),
+                "then_label": label(c["then"]),
+                "first": _show(spec(c["first"]), a),
+                "then": _show(spec(c["then"]), b),
+                "relation": DATE_RELATION[allow_equal],
+            }
+            out.append(_problem(key(c["then"]), "date-order", params, sev, custom))
+    elif kind == "at_most":
+        a, b = vals.get(c["field"]), vals.get(c["limit"])
+        if _num(a) and _num(b) and a > b + 1e-9:
+            params = {"label": label(c["field"]), "value": fmt_num(a), "limit_label": label(c["limit"]), "limit": fmt_num(b)}
+            out.append(_problem(key(c["field"]), "more-than-limit", params, sev, custom))
+    elif kind == "not_future":
+        v = vals.get(c["field"])
+        if isinstance(v, int) and not isinstance(v, bool) and v > env.today:
+            params = {"label": label(c["field"]), "value": F.iso(v), "today": F.iso(env.today)}
+            out.append(_problem(key(c["field"]), "date-in-future", params, sev, custom))
+    elif kind in ("sum_fields", "product"):
+        total = vals.get(c["total"])
+        parts = [vals.get(p) for p in c["part_ids"]]
+        numbers = [p for p in parts if _num(p)]
+        if not _num(total) or not numbers or (kind == "product" and len(numbers) < len(parts)):
+            return
+        if kind == "product":
+            result = 1.0
+            for p in numbers:
+                result *= p
+        else:
+            result = 0.0
+            for p in numbers:
+                result += p
+        if abs(result - total) > 0.005:
+            joiner = "与" if len(parts) == 2 else "、"
+            params = {
+                "total_label": label(c["total"]),
+                "total": fmt_num(total),
+                "parts_label": joiner.join(label(p) for p in c["part_ids"]),
+                "result": fmt_num(result),
+            }
+            out.append(_problem(key(c["total"]), "sum-fields-mismatch" if kind == "sum_fields" else "product-mismatch", params, sev, custom))
+
+
 def _show(spec: dict, parsed: int) -> str:
     """A parsed date (days) or time (minutes) written back as text."""
     if spec["type"] == "time":
@@ -371,14 +495,16 @@ def _has_problem(out: list, field: str) -> bool:
     return any(p["field"] == field for p in out)
 
 
-def check(form_rules: dict, values, shared: Shared | None = None) -> list[dict]:
+def check(form_rules: dict, values, shared: Shared | None = None, today: str | None = None) -> list[dict]:
     """Check one filled form against its compiled rules.
 
     Args:
         form_rules: one entry of the compiled rules (see compile.compile_form).
         values: field id -> answer, as described in the module docstring.
-        shared: calendar and archive code lists; read from the library and
-            data/ when omitted.
+        shared: calendar, archive code lists and spellings; read from the
+            library and data/ when omitted.
+        today: ``YYYY-MM-DD`` of the day of checking (dates in the future,
+            plausible years, year-less dates); the computer's date when omitted.
 
     Returns:
         Problems in form order, each ``{field, code, severity, message}``.
@@ -386,21 +512,59 @@ def check(form_rules: dict, values, shared: Shared | None = None) -> list[dict]:
     shared = shared or default_shared()
     if not isinstance(values, dict):
         return [_problem("", "damaged", {"detail": f"内容应是“字段: 值”的对象，实际是{_kind(values)}"})]
+    env = _env(form_rules, values, shared, today)
     out: list[dict] = []
     fields = {f["id"]: f for f in form_rules["fields"]}
     parsed: dict = {}
     for f in form_rules["fields"]:
         raw = values.get(f["id"])
         if f["type"] == "table":
-            parsed[f["id"]] = _check_table(f, raw, shared, form_rules, out)
+            parsed[f["id"]] = _check_table(f, raw, env, form_rules, out)
         else:
-            parsed[f["id"]] = _check_scalar(f, raw, f["id"], _q(f["label"]), shared, form_rules, out)
+            parsed[f["id"]] = _check_scalar(f, raw, f["id"], _q(f["label"]), env, form_rules, out)
     for c in form_rules.get("checks", []):
-        _run_check(c, fields, parsed, shared, form_rules, out)
+        _run_check(c, fields, parsed, env, form_rules, out)
+    return out
+
+
+def _env(form_rules: dict, values, shared: Shared, today: str | None) -> Env:
+    day = N.days(dt.date.fromisoformat(today) if today else dt.date.today())
+    return Env(shared, day, reference_day(form_rules, values, shared.spellings, day))
+
+
+def normalised_values(form_rules: dict, values: dict, shared: Shared | None = None, today: str | None = None) -> dict:
+    """``values`` with every readable number, date, time and phone written the
+    standard way (what the form page shows after leaving each field); answers
+    that cannot be read are left as typed."""
+    shared = shared or default_shared()
+    env = _env(form_rules, values, shared, today)
+
+    def one(spec, raw):
+        if not isinstance(raw, str) or not F.trim(raw):
+            return raw
+        reading = read(spec, F.trim(raw), env)
+        return reading.text if reading is not None and reading.text is not None else raw
+
+    out = dict(values)
+    for f in form_rules["fields"]:
+        raw = values.get(f["id"])
+        if f["type"] == "table" and isinstance(raw, list):
+            cols = {c["id"]: c for c in f["columns"]}
+            out[f["id"]] = [{k: one(cols[k], v) if k in cols else v for k, v in row.items()} if isinstance(row, dict) else row for row in raw]
+        elif f["type"] != "table" and f["id"] in values:
+            out[f["id"]] = one(f, raw)
     return out
 
 
 _DEFAULT: list[Shared] = []
+
+
+def load_spellings(path) -> dict:
+    """The spellings table as a plain dict (the same JSON the browser gets)."""
+    import yaml
+
+    with open(path, encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
 
 
 def default_shared() -> Shared:
@@ -418,5 +582,5 @@ def default_shared() -> Shared:
                 return list(csv.DictReader(fh))
 
         codes = archive_code.from_rows(rows("towns"), rows("archive_areas"), rows("archive_natures"))
-        _DEFAULT.append(Shared(from_library(), codes))
+        _DEFAULT.append(Shared(from_library(), codes, load_spellings(tables.parent / "input" / "spellings.yaml")))
     return _DEFAULT[0]

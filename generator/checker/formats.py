@@ -69,7 +69,8 @@ def parse_number(s: str, integer: bool = False) -> float | None:
 def is_phone(s: str) -> bool:
     """Mainland mobile (1[3-9] + 9 digits) or a landline with its area code."""
     compact = s.replace(" ", "")
-    return bool(MOBILE.match(compact) or LANDLINE.match(compact))
+    # 138-0013-8000: a mobile number written in groups.
+    return bool(MOBILE.match(compact) or MOBILE.match(compact.replace("-", "")) or LANDLINE.match(compact))
 
 
 def yes_no(s: str) -> str | None:

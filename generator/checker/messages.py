@@ -20,10 +20,13 @@ MESSAGES: dict[str, str] = {
     "unknown-form": "没有编号为“{form}”的表格，无法检查。",
     "wrong-type": "{label}的内容不是{expected}，无法检查，请重新填写这一项。",
     "required": "{label}还没有填写，请填写。",
-    "invalid-date": "{label}不是有效的日期（现在是“{value}”），请按 年-月-日 填写，如 2025-03-08。",
-    "invalid-time": "{label}不是有效的时间（现在是“{value}”），请按 时:分 填写，如 14:30。",
+    "invalid-date": "{label}不是有效的日期（现在是“{value}”），请写成 2026-09-30，或 2026年9月30日、2026.9.30、9月30日。",
+    "implausible-date": "{label}的年份是 {year} 年，不会是这张表要填的日期（现在是“{value}”），请检查，如 2026-09-30。",
+    "invalid-time": "{label}不是有效的时间（现在是“{value}”），请写成 14:30，或 下午2点半。",
     "invalid-number": "{label}要填数字（现在是“{value}”），如 12 或 12.5。",
-    "invalid-integer": "{label}要填整数（现在是“{value}”），不带小数和文字。",
+    "invalid-integer": "{label}要填整数（现在是“{value}”），如 12。",
+    "wrong-unit": "{label}的单位是“{unit}”，不能写“{typed}”（现在是“{value}”），请只填数字，如 12。",
+    "percent-fraction": "{label}填的是 {value}（单位 %），即不到 1%。如果指的是 {percent}%，请改填 {percent}；如果确实不到 1%，请写成 {value}%。",
     "invalid-phone": "{label}不是有效的电话号码（现在是“{value}”）：手机填 11 位数字，如 13800138000；座机要带区号，如 0769-22223333。",
     "invalid-archive-code": "{label}不是有效的服务档案编码：{detail}。正确写法如 GC-CAB-C01-201301-WM。",
     "archive-code-nature": "{label}的服务性质是“{nature}”（{nature_name}），本表一般用 {expected}，请确认没有抄错编码。",
@@ -37,6 +40,10 @@ MESSAGES: dict[str, str] = {
     "too-many-rows": "{label}最多填 {max_rows} 行，现在 {rows} 行。",
     "date-order": "{then_label}（{then}）{relation}{first_label}（{first}），请检查这两个日期。",
     "sum-mismatch": "{total_label}填的是 {total}，但{table_label}里“{column_label}”一列加起来是 {sum}，两者应相等，请核对。",
+    "more-than-limit": "{label}（{value}）不能多于{limit_label}（{limit}），请核对这两项。",
+    "date-in-future": "{label}（{value}）晚于今天（{today}）：这里记录的是已经发生的事，请检查日期。",
+    "sum-fields-mismatch": "{total_label}填的是 {total}，但{parts_label}加起来是 {result}，两者应相等，请核对。",
+    "product-mismatch": "{total_label}填的是 {total}，但{parts_label}相乘是 {result}，两者应相等，请核对。",
     "count-mismatch": "{label}填的是 {value}，但{table_label}填了 {rows} 行，两者应相等，请核对。",
     "required-if": "{when_label}选的是“{equals}”，所以{label}必须填写。",
     "below-standard": "{label}是 {value}{unit}，未达到{scope}标准：{comparison}{threshold}{unit}（来源：{source}）。{note}",
@@ -48,7 +55,7 @@ MESSAGES: dict[str, str] = {
 # Default severities; a check in forms/*.yaml may override standard,
 # ratio and deadline.
 SEVERITY: dict[str, str] = {code: ERROR for code in MESSAGES}
-SEVERITY.update({"archive-code-nature": WARNING, "calendar-year-unknown": WARNING})
+SEVERITY.update({"archive-code-nature": WARNING, "calendar-year-unknown": WARNING, "percent-fraction": WARNING})
 
 COMPARISON = {">=": "至少 ", ">": "多于 "}
 DATE_RELATION = {True: "不能早于", False: "必须晚于"}

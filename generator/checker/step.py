@@ -17,6 +17,7 @@ from generator import archive_code
 from generator.calendar_days import from_library
 from generator.checker.compile import Inputs, compile_form
 from generator.checker.core import Shared
+from generator.checker.normalise import table_problems
 from generator.checker.messages import COMPARISON, MESSAGES, SEVERITY
 from generator.context import Context, Staging
 from generator.problems import Problem
@@ -26,7 +27,7 @@ from generator.yamlsrc import load_yaml
 NAME = "checker"
 HERE = Path(__file__).parent
 JS_DIR = "assets/javascripts/checker"
-SCRIPTS = ("formchecker.js", "form-ui.js", "tools.js")
+SCRIPTS = ("formchecker.js", "form-ui.js", "field-input.js", "tools.js")
 CSS = "assets/stylesheets/checker.css"
 
 
@@ -46,6 +47,8 @@ class Checker:
             "messages": MESSAGES,
             "severity": SEVERITY,
             "comparison": COMPARISON,
+            # data/input/spellings.yaml: how typed numbers, dates and times are read.
+            "spellings": self.shared.spellings,
             "calendar": self.shared.calendar.to_json(),
             "codes": self.shared.codes.to_json(),
             "deadlines": self.deadlines,
@@ -103,7 +106,14 @@ def load(ctx: Context) -> tuple[Checker | None, list[Problem]]:
     if any(name not in tables.rows for name in needed):
         return None, []
     codes = archive_code.from_rows(*(tables.rows[n] for n in needed))
-    shared = Shared(from_library(), codes)
+    spellings_file = ctx.project.data / "input" / "spellings.yaml"
+    doc, found = load_yaml(spellings_file, ctx.project.root)
+    if doc is None or found:
+        return None, found
+    found = table_problems(doc.data, doc.file)
+    if found:
+        return None, found
+    shared = Shared(from_library(), codes, doc.data)
     inputs = Inputs(
         standards=tables.rows.get("standards"),
         deadlines=rules.rules,

@@ -100,7 +100,7 @@ def archive_page(ctx: Context) -> str:
         "<noscript><p>生成和校验需要浏览器开启 JavaScript；不开也可以对照下面的编码表手工编写。</p></noscript>",
         "</div>",
         "",
-        "各表格页眉的编码框用同一套规则检查：按“检查”时，编码格式不对会报错；性质字母和表格不一致（如在小组表格上写 C 开头的个案编码）会提醒。",
+        "各表格页眉的编码框用同一套规则检查：按“校验”时，编码格式不对会报错；性质字母和表格不一致（如在小组表格上写 C 开头的个案编码）会提醒。",
         "",
         "## 编码表",
         "",
@@ -157,7 +157,7 @@ def deadline_page(ctx: Context, checker) -> str:
                 parts.append(
                     f"| {escape(event_name)} | {escape(r.title)} | {escape(r.span())} | {escape(r.text)} | {escape('；'.join(source_text(c) for c in r.cites))} |"
                 )
-    parts += ["", "规则改动只需改 `data/rules/deadlines.yaml`，本页、关键时限一览和表格检查会一起更新。", ""]
+    parts += ["", "本页、关键时限一览和表格检查用的是同一份规则，规则改动后一起更新。<!-- 维护：data/rules/deadlines.yaml -->", ""]
     return "\n".join(parts)
 
 

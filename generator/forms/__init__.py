@@ -4,7 +4,9 @@
   against the rest of the project (rules, sources, handbook pages);
 - ``pages``: ``forms/index.md``, ``forms/format.md``, ``forms/<id>/index.md`` with
   ``<id>.pdf`` and ``<id>.docx`` beside it (skipped with ``--fast``), and the
-  form assets ``sw-form.css`` / ``sw-form.js``.
+  form assets ``sw-form.css`` / ``sw-form.js``; for 下载已填写的 Word 文件 the
+  per-form template script ``<id>-word.min.js``, the filler ``sw-word.js`` and
+  the vendored zip library fflate (all loaded only on that button's click).
 """
 
 from __future__ import annotations
@@ -20,6 +22,11 @@ NAME = "forms"
 ASSETS = Path(__file__).parent / "assets"
 CSS = "assets/stylesheets/sw-form.css"
 JS = "assets/javascripts/sw-form.js"
+# Loaded only when a worker asks for the filled Word file (see formpages.word_button).
+WORD_JS = "%s-word.min.js"  # per form, beside its page; .min.js: js_minify leaves the base64 alone
+WORD_FILLER = "assets/javascripts/sw-word.js"
+ZIP_JS = "assets/javascripts/vendor/fflate.min.js"
+VENDOR = Path(__file__).resolve().parent.parent / "vendor"
 
 # Times of the last download build, for bench/forms_build.py.
 last_times = None
@@ -46,6 +53,9 @@ def pages(ctx: Context, out: Staging) -> None:
     by = "generator/forms"
     out.copy(CSS, ASSETS / "sw-form.css", by=by)
     out.copy(JS, ASSETS / "sw-form.js", by=by)
+    out.copy(WORD_FILLER, ASSETS / "sw-word.js", by=by)
+    out.copy(ZIP_JS, VENDOR / "fflate" / "fflate.min.js", by="generator/vendor/fflate")
+    out.copy(ZIP_JS.replace(".min.js", ".LICENSE.txt"), VENDOR / "fflate" / "LICENSE", by="generator/vendor/fflate")
     downloads = not ctx.options.fast
     files = {}
     if downloads and len(forms):
@@ -57,6 +67,7 @@ def pages(ctx: Context, out: Staging) -> None:
         if downloads:
             out.write_bytes(f"forms/{form.id}/{form.id}.pdf", files[form.id]["pdf"], by=form.file)
             out.write_bytes(f"forms/{form.id}/{form.id}.docx", files[form.id]["docx"], by=form.file)
+            out.write_bytes(f"forms/{form.id}/{WORD_JS % form.id}", files[form.id]["word_js"], by=form.file)
     out.write_text("forms/index.md", index_page(forms, ctx, downloads), by="forms/*.yaml")
     example = (ctx.project.forms / "group-plan.yaml")
     out.write_text(

@@ -1,4 +1,5 @@
-"""PDF and DOCX of every blank form, cached by content hash under build/cache.
+"""PDF and DOCX of every blank form, cached by content hash under build/cache,
+and the Word template the form page fills in the browser.
 
 A PDF is printed by the system Chromium (Playwright) from the standalone print
 HTML; fonts used are embedded by Chromium's PDF backend. Only forms whose
@@ -8,14 +9,16 @@ print HTML (or the renderer code) changed are printed again.
 from __future__ import annotations
 
 import asyncio
+import base64
 import concurrent.futures
 import hashlib
+import json
 import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.forms import layout, paper, pdftext, worddoc
+from generator.forms import layout, paper, pdftext, webform, worddoc, wordfill
 from generator.forms.pdftext import fix_pdf_text
 from generator.forms.model import Form
 
@@ -109,11 +112,13 @@ def _print_pdfs(jobs: list[tuple[str, str, Path]], times: DownloadTimes) -> None
 
 
 def build_downloads(forms: list[Form], org_name: str, cache: Path, times: DownloadTimes | None = None) -> dict[str, dict[str, bytes]]:
-    """``{form_id: {"pdf": bytes, "docx": bytes}}`` for every form, from cache where possible."""
+    """``{form_id: {"pdf": bytes, "docx": bytes, "word_js": bytes}}`` for every form,
+    from cache where possible. ``docx`` is the template filled with nothing;
+    ``word_js`` carries the template to the page (see ``word_template_js``)."""
     times = times or DownloadTimes()
     cache.mkdir(parents=True, exist_ok=True)
     pdf_code = _code_hash(paper, layout, pdftext) + PDF_VERSION
-    docx_code = _code_hash(worddoc, layout)
+    docx_code = _code_hash(worddoc, wordfill, layout, webform)
     jobs = []
     targets: dict[str, Path] = {}
     docx_paths: dict[str, Path] = {}
@@ -135,14 +140,34 @@ def build_downloads(forms: list[Form], org_name: str, cache: Path, times: Downlo
             docx_path = docx_paths[form.id]
             if not docx_path.is_file():
                 started = time.perf_counter()
-                _write_atomic(docx_path, worddoc.docx_bytes(form, org_name))
+                _write_atomic(docx_path, worddoc.template_bytes(form, org_name))
                 times.docx[form.id] = time.perf_counter() - started
         if printing is not None:
             printing.result()
-    out = {f.id: {"pdf": targets[f.id].read_bytes(), "docx": docx_paths[f.id].read_bytes()} for f in forms}
+    out = {}
+    for f in forms:
+        template = docx_paths[f.id].read_bytes()
+        spec = wordfill.fill_spec(f)
+        out[f.id] = {
+            "pdf": targets[f.id].read_bytes(),
+            "docx": wordfill.fill_docx(template, spec, {}),
+            "word_js": word_template_js(f, template, spec),
+        }
     used = {p.name for p in targets.values()} | {p.name for p in docx_paths.values()}
     _prune(cache, used, {f.id for f in forms})
     return out
+
+
+def word_template_js(form: Form, template: bytes, spec: dict) -> bytes:
+    """A classic script that hands the form's Word template and fill spec to
+    sw-word.js. A script, not a fetch: pages opened from file:// may load
+    scripts beside them but not read files. Loaded only when the worker asks
+    for the filled Word file."""
+    payload = json.dumps({"spec": spec, "docx": base64.b64encode(template).decode("ascii")}, ensure_ascii=False, separators=(",", ":"))
+    return (
+        f"/* Generated from forms/{form.id}.yaml by generator/forms/downloads.py: the Word template for 下载已填写的 Word 文件. */\n"
+        f"(window.swWordTemplates=window.swWordTemplates||{{}})[{json.dumps(form.id)}]={payload};\n"
+    ).encode("utf-8")
 
 
 def _prune(cache: Path, used: set[str], ids: set[str]) -> None:

@@ -20,6 +20,10 @@ CHECK_WORDS = {
     "deadline": "时限：done_field 与 event_field 相差不超过规则 rule 的期限",
     "ratio": "比例：numerator / denominator 要达到 measure 指定的比例（如出席率）",
     "required_if": "条件必填：when 等于 equals 时，field 必填",
+    "at_most": "不能多于：field 的数不大于 limit 的数（如 出席人数 ≤ 组员人数）",
+    "not_future": "不能晚于今天：记录已发生的事的日期 field",
+    "sum_fields": "相加：total 等于 parts 中各字段之和（parts 写成 male + female）",
+    "product": "相乘：total 等于 parts 中各字段之积（parts 写成 quantity × unit_price）",
 }
 
 
@@ -72,6 +76,8 @@ def format_page(schema: dict, example: str, reviewed: str) -> str:
         "---",
         "title: 表格定义格式说明",
         "generated_from: forms/form.schema.json",
+        # for colleagues who add or change forms: file paths are the point here
+        "audience: maintainer",
         f'reviewed: "{reviewed}"',
         "---",
         "",
@@ -127,7 +133,8 @@ def format_page(schema: dict, example: str, reviewed: str) -> str:
         lines.append(f"| `{kind}` | {escape(CHECK_WORDS.get(kind, ''))} | {keys} |")
     lines += [
         "",
-        "每条规则都可以写 `message`，替换默认的提示语。",
+        "每条规则都可以写 `message`，替换默认的提示语。"
+        "`date_order`、`at_most`、`not_future`、`sum_fields`、`product` 写了 `table` 时，其余键都是这张表格的列编号，逐行检查（如每一行的结束时间不早于开始时间）。",
         "",
         "## 示例",
         "",

@@ -95,8 +95,8 @@ def form_page(form: Form, forms: Forms, ctx, procedure_exists: bool, downloads: 
     lines += ["## 下载空白表", ""]
     if downloads:
         lines += [
-            f'<div class="sw-downloads" markdown>[下载 PDF（A4，打印后手写）]({form.id}.pdf){{ .md-button .md-button--primary }}'
-            f" [下载 Word（可在 Word/WPS 中填写）]({form.id}.docx){{ .md-button }}</div>",
+            f'<div class="sw-downloads" markdown>[下载空白 PDF（A4，打印后手写）]({form.id}.pdf){{ .md-button .md-button--primary }}'
+            f" [下载空白 Word 文件（在 Word/WPS 中填写）]({form.id}.docx){{ .md-button }}</div>",
             "",
         ]
     else:
@@ -104,10 +104,14 @@ def form_page(form: Form, forms: Forms, ctx, procedure_exists: bool, downloads: 
     lines += [
         "## 在线填写",
         "",
-        "在下面直接填写，然后按 **打印** 打印出来签名。填写的内容只留在这台电脑的浏览器里，不会发送到任何地方。",
-        "办公电脑多人共用：填完打印后请清除草稿。",
+        "在下面直接填写，按 **检查** 查出漏填和错填。填好以后：",
         "",
-        f'<div class="sw-print-area">{form_html(form, ctx.settings.org_name)}</div>',
+        *(["- **下载已填写的 Word 文件**：同一份 Word 表格，已填上你在下面输入的内容，可以在 Word/WPS 里继续修改、打印、签名，或按要求上传、交给督导；"] if downloads else []),
+        "- **打印**：打印你在下面填写的内容，签名后存档；在打印窗口里选“另存为 PDF”可得到 PDF 文件。",
+        "",
+        "填写的内容只留在这台电脑的浏览器里，Word 文件也在这台电脑上生成，不会发送到任何地方。办公电脑多人共用：填完打印后请清除草稿。",
+        "",
+        f'<div class="sw-print-area">{form_html(form, ctx.settings.org_name, word_scripts(form, page) if downloads else ())}</div>',
         "",
         f'<script type="application/json" class="sw-form-definition" data-form-id="{form.id}">{definition_json(form)}</script>',
         "",
@@ -118,13 +122,21 @@ def form_page(form: Form, forms: Forms, ctx, procedure_exists: bool, downloads: 
     return "\n".join(lines)
 
 
-FORM_PAGE_SCRIPTS = ("sw-form.js", "checker/formchecker.js", "checker/form-ui.js")
+FORM_PAGE_SCRIPTS = ("sw-form.js", "checker/formchecker.js", "checker/form-ui.js", "checker/field-input.js")
+
+
+def word_scripts(form: Form, page: str) -> tuple[str, ...]:
+    """What 下载已填写的 Word 文件 loads, in order, relative to the form's page:
+    the zip library, the filler and this form's template."""
+    from generator.forms import WORD_FILLER, WORD_JS, ZIP_JS
+
+    return (_rel(ZIP_JS, page), _rel(WORD_FILLER, page), _rel(f"forms/{form.id}/{WORD_JS % form.id}", page))
 
 
 def _row(form: Form, page: str, downloads: bool) -> str:
     link = f"[{_md(form.title)}]({_rel(f'forms/{form.id}/index.md', page)})"
     aka = "、".join(_md(a) for a in form.aliases) or "—"
-    dl = f"[PDF](./{form.id}/{form.id}.pdf) · [Word](./{form.id}/{form.id}.docx)" if downloads else "—"
+    dl = f"[空白 PDF](./{form.id}/{form.id}.pdf) · [空白 Word](./{form.id}/{form.id}.docx)" if downloads else "—"
     return f"| {link} | {aka} | {_md(form.stage)} | {dl} |"
 
 
@@ -138,7 +150,8 @@ def index_page(forms: Forms, ctx, downloads: bool) -> str:
         "",
         "# 表格下载与在线填写",
         "",
-        f"共 {len(forms)} 张表格。每张表都可以在线填写后打印，也可以下载空白的 PDF（打印后手写）或 Word 文件。",
+        f"共 {len(forms)} 张表格。每张表都可以下载空白的 PDF（打印后手写）或 Word 文件；也可以打开表格页在线填写、检查，"
+        "再打印，或下载已填写好的 Word 文件继续修改。",
         "同一张表在不同来源里叫法不同，下面“也叫”一栏列出了其他名称；在顶部搜索框输入任何一个名称都能找到它。",
         "",
         "- [按分类查找](#by-category)",

@@ -18,6 +18,7 @@ class Cell:
     label: str
     blank: str  # pre-printed text in the blank cell (□ options, 年 月 日)
     span: int  # blank cell width in grid columns (1 or 3)
+    field_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -30,12 +31,14 @@ class Lines:
     label: str
     count: int
     hint: str = ""
+    field_id: str = ""
 
 
 @dataclass(frozen=True)
 class Choices:
     label: str
     text: str
+    field_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -83,7 +86,7 @@ def section_blocks(section: Section, skip: str | None = None) -> list[Block]:
     def flush():
         nonlocal pending
         if pending is not None:
-            blocks.append(GridRow((Cell(pending.label, pending.blank, 3),)))
+            blocks.append(GridRow((Cell(pending.label, pending.blank, 3, pending.field_id),)))
             pending = None
 
     for f in section.fields:
@@ -93,7 +96,7 @@ def section_blocks(section: Section, skip: str | None = None) -> list[Block]:
             f.type in ("choice", "multichoice") and len(blank_text(f)) > 14
         )
         if short and f.width in ("half", "third"):
-            cell = Cell(label_of(f), blank_text(f), 1)
+            cell = Cell(label_of(f), blank_text(f), 1, f.id)
             if pending is None:
                 pending = cell
             else:
@@ -102,15 +105,15 @@ def section_blocks(section: Section, skip: str | None = None) -> list[Block]:
             continue
         flush()
         if f.type == "textarea":
-            blocks.append(Lines(f.label, f.blank_lines))
+            blocks.append(Lines(f.label, f.blank_lines, field_id=f.id))
         elif f.type == "table":
             blocks.append(Table(f))
         elif f.type == "signature":
             blocks.append(Sign(f.label))
         elif f.type in ("choice", "multichoice") and len(blank_text(f)) > 30:
-            blocks.append(Choices(label_of(f), blank_text(f)))
+            blocks.append(Choices(label_of(f), blank_text(f), f.id))
         else:
-            blocks.append(GridRow((Cell(label_of(f), blank_text(f), 3),)))
+            blocks.append(GridRow((Cell(label_of(f), blank_text(f), 3, f.id),)))
     flush()
     return blocks
 
@@ -126,3 +129,49 @@ def table_blank(c) -> str:
 def numbers_itself(f: Field) -> bool:
     """True when a table already has its own 序号 column (no second one on paper)."""
     return any(c.label.strip() in ("序号", "编号", "序") for c in f.columns[:1])
+
+
+# Page geometry shared by the Word file and the PDF: A4 with 15 mm side margins.
+TEXT_WIDTH_MM = {"portrait": 210 - 30, "landscape": 297 - 30}
+CHAR_MM = 4.3  # one ideograph at 12 pt (小四)
+CELL_PAD_MM = 4.0  # left and right cell margins together
+NUMBER_COLUMN_MM = 14.0  # "序号" at 12 pt
+
+# What a column needs besides its heading, in characters at 12 pt.
+_CONTENT_CHARS = {"date": 5.5, "time": 3, "phone": 6, "number": 3, "integer": 2, "signature": 5, "textarea": 8, "text": 4}
+
+
+def column_min_mm(c) -> float:
+    """The narrowest a table column can be at 12 pt: its heading on at most two
+    lines, or what it usually holds, whichever is wider."""
+    head = len(c.label) + (len(c.unit) + 2 if c.unit else 0)
+    head_chars = min(head, max(2, -(-head // 2)))  # two lines of heading at most
+    content = len(table_blank(c)) * 0.9 or _CONTENT_CHARS.get(c.type, 4)
+    if c.max_length:
+        content = min(content, c.max_length)
+    return CELL_PAD_MM + CHAR_MM * max(head_chars, content, 2)
+
+
+def table_min_mm(f: Field) -> float:
+    return (0 if numbers_itself(f) else NUMBER_COLUMN_MM) + sum(column_min_mm(c) for c in f.columns)
+
+
+def orientation(form: Form) -> str:
+    """Landscape when the form asks for it or when a table does not fit the
+    portrait width at 12 pt: wide tables get a wider page, never a smaller font."""
+    if form.print.orientation == "landscape":
+        return "landscape"
+    widest = max((table_min_mm(f) for f in form.fields if f.type == "table"), default=0)
+    return "landscape" if widest > TEXT_WIDTH_MM["portrait"] else "portrait"
+
+
+def column_widths_mm(f: Field, width: float) -> list[float]:
+    """Widths of a table's columns (序号 first when the table gets one) that fill
+    ``width``: each column its minimum, the rest shared in proportion to it."""
+    lead = [] if numbers_itself(f) else [NUMBER_COLUMN_MM]
+    mins = [column_min_mm(c) for c in f.columns]
+    spare = width - sum(lead) - sum(mins)
+    if spare <= 0:  # cannot happen on the chosen page; shrink evenly rather than overflow
+        scale = (width - sum(lead)) / sum(mins)
+        return lead + [m * scale for m in mins]
+    return lead + [m + spare * m / sum(mins) for m in mins]

@@ -32,7 +32,7 @@ thead { display: table-header-group; }
 .lines .l, .choices .l { font-weight: 700; }
 .sign td { text-align: right; padding: 8pt 4pt 4pt; }
 .sign .line { display: inline-block; border-bottom: 1px solid #000; width: 34mm; margin-right: 10mm; }
-.rows { margin-top: -1px; font-size: 11pt; }
+.rows { margin-top: -1px; font-size: 12pt; }
 .rows caption { caption-side: top; text-align: left; font-weight: 700; border: 1px solid #000; border-bottom: 0; padding: 2pt 4pt; font-size: 12pt; }
 .rows th { font-weight: 700; text-align: center; background: #f4f4f4; }
 .rows td { height: 2.2em; }

@@ -166,7 +166,13 @@ _CHECK_FIELDS = {
     "deadline": {"event_field": "date", "done_field": "date"},
     "ratio": {"numerator": None, "denominator": None},
     "required_if": {"field": None, "when": None},
+    "at_most": {"field": None, "limit": None},
+    "not_future": {"field": "date"},
+    "sum_fields": {"total": None},
+    "product": {"total": None},
 }
+# These compare columns of each row instead when the check names a ``table``.
+_ROW_CHECKS = ("date_order", "at_most", "not_future", "sum_fields", "product")
 
 
 def semantic_problems(doc: YamlDoc, form: Form, stem: str, rules, sources, handbook: Path | None) -> list[Problem]:
@@ -234,6 +240,12 @@ def _field_problems(doc: YamlDoc, at: str, f: Field) -> list[Problem]:
 def _check_problems(doc: YamlDoc, at: str, check: dict, fields: dict[str, Field], rule_ids) -> list[Problem]:
     out: list[Problem] = []
     kind = check.get("kind")
+    if kind in _ROW_CHECKS and check.get("table") is not None:
+        table = fields.get(check["table"])
+        if table is None or table.type != "table":
+            out.append(doc.at("unknown-reference", f"{at}.table", key="table", kind="表格字段（type: table）", value=check["table"], suggestion=suggest(str(check["table"]), [f.id for f in fields.values() if f.type == "table"])))
+            return out
+        fields = {c.id: c for c in table.columns}
     for key, must_be in _CHECK_FIELDS.get(kind, {}).items():
         name = check.get(key)
         if name is None:

@@ -23,7 +23,13 @@ ARCHIVE_CODE_FIELD = Field(
     help="按《档案编码规则》填写，如 GC-CAB-C01-201301-WM；没有编码时留空。",
 )
 
-INPUT_TYPES = {"text": "text", "date": "date", "time": "time", "phone": "tel", "archive_code": "text"}
+INPUT_TYPES = {"text": "text", "date": "text", "time": "text", "phone": "tel", "archive_code": "text"}
+# Dates and times are text boxes, not <input type=date/time>: the native boxes
+# show and print the browser's locale (12/07/2026 in an English browser) and,
+# typed into with the keyboard, read "2026930" as the year 6930. A text box
+# takes every spelling in data/input/spellings.yaml and shows it back as
+# 2026-09-30 / 14:30; the native picker stays available beside it (field-input.js).
+PICKERS = {"date": ("date", "从日历选择日期", "如 2026-09-30"), "time": ("time", "选择时间", "如 14:30")}
 
 
 def header_field(form: Form) -> Field | None:
@@ -52,13 +58,21 @@ def _text_control(f: Field | Column, id_: str, name: str, described: str | None 
     """One ``<input>`` for text-like types, with browser hints from the definition."""
     common = dict(id=id_, name=name, aria_describedby=described, aria_label=label, data_col=col)
     if f.type == "textarea":
-        return f"<textarea {_attrs(**common, rows=getattr(f, 'lines', None) or 3, maxlength=f.max_length)}></textarea>"
+        return f"<textarea {_attrs(**common, rows=getattr(f, 'lines', None) or 3, maxlength=f.max_length, autocomplete='off')}></textarea>"
     if f.type in ("number", "integer"):
-        # type=text + inputmode keeps what the worker typed ("1,5" stays visible for the checker to explain).
-        return f"<input {_attrs(**common, type='text', inputmode='decimal' if f.type == 'number' else 'numeric', autocomplete='off', class_='sw-input sw-input--number')}>"
+        # type=text + inputmode keeps what the worker typed ("１０", "12人", "86%" are read and shown back as numbers).
+        return f"<input {_attrs(**common, type='text', inputmode='decimal' if f.type == 'number' else 'numeric', autocomplete='off', enterkeyhint='next', class_='sw-input sw-input--number')}>"
     input_type = INPUT_TYPES.get(f.type, "text")
     extra = {"spellcheck": "false", "autocapitalize": "characters"} if f.type == "archive_code" else {}
-    return f"<input {_attrs(**common, type=input_type, maxlength=f.max_length, autocomplete='off', class_='sw-input', **extra)}>"
+    if f.type == "phone":
+        extra = {"inputmode": "tel"}
+    if f.type in PICKERS:
+        kind, picker_label, placeholder = PICKERS[f.type]
+        box = f"<input {_attrs(**common, type='text', autocomplete='off', enterkeyhint='next', spellcheck='false', placeholder=placeholder, class_=f'sw-input sw-input--{kind}')}>"
+        # Shown once field-input.js runs (checker.css); not a Tab stop: the text box takes typing.
+        picker = f"<input {_attrs(type=kind, class_='sw-picker no-print js-picker', tabindex='-1', aria_label=picker_label)}>"
+        return f'<span class="sw-datebox">{box}{picker}</span>'
+    return f"<input {_attrs(**common, type=input_type, maxlength=f.max_length, autocomplete='off', enterkeyhint='next', class_='sw-input', **extra)}>"
 
 
 def _cell_control(c: Column, id_: str, name: str, label: str) -> str:
@@ -67,7 +81,7 @@ def _cell_control(c: Column, id_: str, name: str, label: str) -> str:
     if c.type in ("choice", "yesno"):
         options = ["是", "否"] if c.type == "yesno" else list(c.options)
         opts = '<option value=""></option>' + "".join(f'<option value="{escape(o)}">{escape(o)}</option>' for o in options)
-        return f'<select {attrs} class="sw-select">{opts}</select>'
+        return f'<select {attrs} class="sw-select" autocomplete="off">{opts}</select>'
     if c.type == "signature":
         return f'<span class="sw-cell-sign" aria-hidden="true"></span>'
     return _text_control(c, id_, name, label=label, col=c.id)
@@ -134,10 +148,21 @@ def _width(c: Column) -> str:
     return f' style="width:{escape(c.width)}"' if c.width else ""
 
 
+def _cell_label(c: Column, id_: str) -> str:
+    """The column's name inside each cell, shown only when a narrow screen lays
+    the rows out as cards (the column headings are then hidden). The control's
+    aria-label stays its accessible name."""
+    required = '<span class="sw-required" aria-hidden="true">*</span>' if c.required else ""
+    if c.type == "signature":
+        return f'<span class="sw-cell-label" aria-hidden="true">{escape(c.label)}</span>'
+    return f'<label class="sw-cell-label" for="{id_}" aria-hidden="true">{escape(c.label)}{required}</label>'
+
+
 def _row(f: Field, row: str) -> str:
     n = "" if row == "__ROW__" else str(int(row) + 1)
     cells = "".join(
-        f"<td>{_cell_control(c, f'f-{f.id}-{row}-{c.id}', f'{f.id}.{row}.{c.id}', f'{c.label}')}</td>" for c in f.columns
+        f"<td>{_cell_label(c, f'f-{f.id}-{row}-{c.id}')}{_cell_control(c, f'f-{f.id}-{row}-{c.id}', f'{f.id}.{row}.{c.id}', f'{c.label}')}</td>"
+        for c in f.columns
     )
     remove = f'<button type="button" class="sw-link-button js-remove-row" aria-label="删除这一行">删除</button>'
     return f'<tr class="sw-row"><td class="sw-rownum">{n}</td>{cells}<td class="sw-row-actions no-print">{remove}</td></tr>'
@@ -184,8 +209,8 @@ def form_header(form: Form, org_name: str) -> str:
     box = ""
     if code is not None:
         box = (
-            f'<div class="sw-code-box sw-field sw-field--archive_code" {_attrs(data_field=code.id, data_type="archive_code")}>'
-            f'<label class="sw-label" for="f-{code.id}">{escape(code.label)}</label>'
+            f'<div class="sw-code-box sw-field sw-field--archive_code" {_attrs(data_field=code.id, data_type="archive_code", data_required="true" if code.required else None)}>'
+            f'<label class="sw-label" for="f-{code.id}">{escape(code.label)}{_required(code)}</label>'
             f'{_error(code)}{_text_control(code, f"f-{code.id}", code.id, None, None)}</div>'
         )
     return (
@@ -194,8 +219,15 @@ def form_header(form: Form, org_name: str) -> str:
     )
 
 
-def form_html(form: Form, org_name: str) -> Markup:
-    """The whole fillable form, buttons included."""
+def form_html(form: Form, org_name: str, word_scripts: tuple[str, ...] = ()) -> Markup:
+    """The whole fillable form, buttons included.
+
+    Args:
+        form: the form.
+        org_name: printed above the title.
+        word_scripts: URLs (relative to the page) of the scripts that make the
+            filled Word file; without them the form has no 下载已填写的 Word 文件 button.
+    """
     code = header_field(form)
     sections = []
     for s in form.sections:
@@ -209,7 +241,13 @@ def form_html(form: Form, org_name: str) -> Markup:
         '<div class="sw-toolbar no-print" role="group" aria-label="表格操作">'
         '<button type="button" class="md-button md-button--primary sw-button js-check" hidden>检查</button>'
         '<button type="button" class="md-button sw-button js-print">打印</button>'
-        '<button type="button" class="md-button sw-button js-export" hidden>导出</button>'
+        + (
+            f'<button type="button" class="md-button sw-button js-word" hidden data-scripts="{escape(" ".join(word_scripts))}">'
+            "下载已填写的 Word 文件</button>"
+            if word_scripts
+            else ""
+        )
+        + '<button type="button" class="md-button sw-button js-export" hidden>导出</button>'
         '<button type="button" class="md-button sw-button js-import" hidden>导入</button>'
         '<button type="button" class="md-button sw-button js-clear-draft" hidden>清除本机草稿</button>'
         "</div>"
@@ -219,8 +257,20 @@ def form_html(form: Form, org_name: str) -> Markup:
         '<h2 class="sw-error-summary__title" id="sw-error-summary-title">请先改正以下问题</h2>'
         '<ul class="sw-error-summary__list"></ul></div>'
     )
+    # The same actions again at the end of the form: on a phone this bar sticks
+    # to the bottom of the screen, so 检查 is never 37 Shift+Tabs or a long
+    # scroll away. form-ui.js and sw-form.js handle both bars by their js- classes.
+    actionbar = (
+        '<div class="sw-actionbar no-print" role="group" aria-label="表格操作（底部）">'
+        '<button type="button" class="md-button md-button--primary sw-button js-check" hidden>检查</button>'
+        '<button type="button" class="md-button sw-button js-save-draft" hidden>保存草稿</button>'
+        '<button type="button" class="md-button sw-button js-print">打印</button>'
+        '<button type="button" class="md-button sw-button js-export" hidden aria-label="下载填写内容（JSON 文件，可再导入）">下载</button>'
+        '<p class="sw-actionbar__status js-bar-status" aria-hidden="true"></p>'
+        "</div>"
+    )
     orientation = " sw-form--landscape" if form.print.orientation == "landscape" else ""
     return Markup(
         f'<form class="sw-form{orientation}" data-module="sw-form" data-form-id="{escape(form.id)}" novalidate>'
-        f"{summary}{toolbar}{form_header(form, org_name)}{''.join(sections)}{note}</form>"
+        f"{summary}{toolbar}{form_header(form, org_name)}{''.join(sections)}{note}{actionbar}</form>"
     )

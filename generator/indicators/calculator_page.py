@@ -107,7 +107,8 @@ def calculator_page(ctx, model: Indicators, front) -> str:
         "## 各类岗位的最低量",
         "",
         render.post_indicator_table(model),
-        "## 给开发者：同一规则的接口",
+        # For developers, not readers (it also printed with the result): an HTML comment.
+        "<!-- 给开发者：同一规则的接口",
         "",
         "页面上的计算和命令行使用同一份数据、同一套规则，结果逐字相同：",
         "",
@@ -118,6 +119,7 @@ def calculator_page(ctx, model: Indicators, front) -> str:
         "`allow_conversion`（默认 true）、`counts`（项目代码 → 全年完成量，缺的按 0）。项目代码："
         + "、".join(f"`{i.key}` {i.name}" for i in model.items)
         + "。",
+        "-->",
         "",
     ]
     return "\n".join(lines)

@@ -143,6 +143,12 @@ class Standard:
         unit = "" if self.unit == "比例" else f" {self.unit}"
         return f"{word} {self.value_text()}{unit}"
 
+    def short(self) -> str:
+        """``≥8 人`` / ``>100 人`` / ``≥60%``: the compact form for summary tables."""
+        sign = "≥" if self.comparison == ">=" else ">"
+        unit = "" if self.unit == "比例" else f" {self.unit}"
+        return f"{sign}{self.value_text()}{unit}"
+
 
 def _num(value: Fraction) -> str:
     if value.denominator == 1:

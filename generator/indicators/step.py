@@ -55,7 +55,12 @@ def macros(ctx: Context) -> dict:
         """``{{ standard_value("group_min_sessions", "社区矫正") }}`` -> ``不少于 4 节``."""
         return model.adopted(measure, domain).phrase()
 
+    def standard_short(measure: str, domain: str = "全部") -> str:
+        """``{{ standard_short("lecture_min_people") }}`` -> ``≥30 人``, for summary tables."""
+        return model.adopted(measure, domain).short()
+
     return {
+        "standard_short": standard_short,
         "indicator_table": indicator_table,
         "post_indicator_table": post_indicator_table,
         "standards_table": standards_table,
@@ -282,7 +287,7 @@ def _standards_page(ctx, model: Indicators, source_text, titles, fast) -> str:
         "",
         "1. 每个指标有一条“全部”领域的一般规定。",
         "2. 某个领域有自己的规定时，这个领域按自己的规定（如社区矫正的小组至少 4 节）。",
-        "3. 表单检查器和本手册各页都读同一个文件 `data/indicators/standards.csv`，改一处即全部更新。",
+        "3. 表单检查器和本手册各页用的是同一组数字，改一处即全部更新。<!-- 维护：data/indicators/standards.csv -->",
         "",
         render.threshold_matrix(model),
         "## 全部规定与出处",

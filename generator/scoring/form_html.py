@@ -103,7 +103,8 @@ def form_html(data: dict) -> str:
         '<form class="ssc-form js-form" autocomplete="off" novalidate>',
         '<fieldset class="ssc-group"><legend>候选人与考试成绩</legend><div class="ssc-grid">',
         '<label class="ssc-field" for="ssc-name"><span>候选人姓名</span><input type="text" id="ssc-name" class="js-meta" data-meta="name" autocomplete="off"></label>',
-        '<label class="ssc-field" for="ssc-date"><span>评分日期</span><input type="date" id="ssc-date" class="js-meta" data-meta="date"></label>',
+        # A text box, not <input type=date>: that one shows and prints the browser's locale (12/07/2026).
+        '<label class="ssc-field" for="ssc-date"><span>评分日期</span><input type="text" id="ssc-date" class="js-meta" data-meta="date" autocomplete="off" spellcheck="false" placeholder="如 2026-12-07"></label>',
         _number(spec["written"], "0–100", "60 分及以上才通过"),
         _number(spec["interview"], "0–100", "不设及格线"),
         "</div></fieldset>",

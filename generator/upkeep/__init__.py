@@ -97,7 +97,35 @@ def target_words(target: str, ctx: Context) -> str:
         return f"时限规则“{ctx.models['rules'].rules[name].title}”"
     if kind == "form" and ctx.models.get("forms") and name in ctx.models["forms"].by_id:
         return f"表格《{ctx.models['forms'].by_id[name].title}》"
+    if kind == "data":
+        return f"数据“{data_title(ctx.project, name)}”"
+    if kind == "setting":
+        return f"机构设置“{SETTING_WORDS.get(name, name)}”"
     return f"{TARGET_KINDS.get(kind, kind)} {name}"
+
+
+SETTING_WORDS = {
+    "org_name": "机构名称", "org_short": "机构简称", "site_name": "站点名称", "city": "城市",
+    "draft_max_age_days": "表格草稿保留天数", "approvers": "审批人", "judgements": "来源未规定情况的本机构做法",
+}
+
+
+def data_title(project, path: str) -> str:
+    """A data file as readers know it: its data package title, or its heading comment."""
+    import yaml
+
+    rel = path.removeprefix("data/")
+    try:
+        package = yaml.safe_load((project.data / "datapackage.yaml").read_text(encoding="utf-8"))
+        for resource in package.get("resources") or []:
+            if resource.get("path") == rel and resource.get("title"):
+                return resource["title"]
+        first = (project.root / path).read_text(encoding="utf-8").splitlines()[0]
+    except (OSError, IndexError, yaml.YAMLError):
+        return rel.rsplit("/", 1)[-1]
+    if first.startswith("#"):
+        return re.split(r"[：（:。]", first.lstrip("# ").strip())[0]
+    return rel.rsplit("/", 1)[-1]
 
 
 def changes_page(entries: tuple[Change, ...], ctx: Context) -> str:

@@ -32,6 +32,7 @@
     saved: function (time) { return "　草稿已保存在本机（" + time + "）。"; },
     restored: function (time) { return "　已恢复本机草稿（" + time + " 保存）。"; },
     noStorage: "这个浏览器不允许保存草稿：关闭页面前请先导出或打印。",
+    nothingToSave: "表格还是空的，没有需要保存的内容。",
     confirmClear: "确定清除这张表格在本机的草稿吗？已填写的内容会全部清空，无法恢复。",
     cleared: "　本机草稿已清除。",
     imported: function (name) { return "已导入“" + name + "”。"; },
@@ -276,7 +277,11 @@
     formEl.setAttribute("data-sw-checker-init", "true");
     var key = PREFIX + formId;
     var toolbar = formEl.querySelector(".sw-toolbar") || formEl;
-    Array.prototype.forEach.call(formEl.querySelectorAll(".js-check, .js-export, .js-import, .js-clear-draft"), function (b) { b.hidden = false; });
+    Array.prototype.forEach.call(formEl.querySelectorAll(".js-check, .js-export, .js-import, .js-clear-draft, .js-save-draft"), function (b) { b.hidden = false; });
+    // The bottom bar repeats what the top status lines say, where the finger is.
+    // Not a live region itself: the top ones already announce it.
+    var barStatus = formEl.querySelector(".js-bar-status");
+    function echo(text) { if (barStatus) { barStatus.textContent = text.replace(/^\u3000+/, ""); } }
 
     var notice = el("p", TEXT.draftNotice(maxAgeDays()), "sw-draft-notice no-print");
     // Draft saves report here, apart from check and import results, so an
@@ -299,21 +304,24 @@
     toolbar.appendChild(fileInput);
 
     var restoring = false, timer = null;
-    function save() {
+    /** @param {boolean} [manual] from the 保存草稿 button: always say so, even for an empty form */
+    function save(manual) {
       timer = null;
-      if (!storage || restoring) { return; }
+      if (!storage) { if (manual) { echo(TEXT.noStorage); } return; }
+      if (restoring) { return; }
       var values = window.swForm.values(formEl);
       try {
-        if (isEmpty(values)) { storage.removeItem(key); return; }
+        if (isEmpty(values)) { storage.removeItem(key); if (manual) { echo(TEXT.nothingToSave); } return; }
         var now = Date.now();
         storage.setItem(key, JSON.stringify({ form: formId, saved: now, values: values }));
         draftStatus.textContent = TEXT.saved(stamp(now));
-      } catch (e) { draftStatus.textContent = TEXT.noStorage; }
+        if (manual) { echo(draftStatus.textContent); }
+      } catch (e) { draftStatus.textContent = TEXT.noStorage; echo(TEXT.noStorage); }
     }
     function schedule() {
       if (restoring) { return; }
       if (timer) { clearTimeout(timer); }
-      timer = setTimeout(save, 300);
+      timer = setTimeout(function () { save(false); }, 300);
     }
     function fill(values) {
       if (timer) { clearTimeout(timer); timer = null; }
@@ -341,6 +349,10 @@
       if (b.classList.contains("js-check")) {
         alertBox.textContent = "";
         display(formEl, window.formChecker.check(formId, window.swForm.values(formEl)), status);
+        echo(status.textContent);
+      } else if (b.classList.contains("js-save-draft")) {
+        if (timer) { clearTimeout(timer); }
+        save(true);
       } else if (b.classList.contains("js-export")) {
         exportFile(formEl, formId);
       } else if (b.classList.contains("js-import")) {

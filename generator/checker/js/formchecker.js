@@ -84,13 +84,200 @@
   function daysInMonth(y, m) { var t = new Date(0); t.setUTCFullYear(y, m, 0); return t.getUTCDate(); }
   function parseTime(s) { var m = TIME.exec(s); return m ? (+m[1]) * 60 + (+m[2]) : null; }
   function parseNumber(s, integer) { return (integer ? INTEGER : NUMBER).test(s) ? parseFloat(s) : null; }
-  function isPhone(s) { var c = s.split(" ").join(""); return MOBILE.test(c) || LANDLINE.test(c); }
+  function isPhone(s) { var c = s.split(" ").join(""); return MOBILE.test(c) || MOBILE.test(c.split("-").join("")) || LANDLINE.test(c); }
   function yesNo(s) {
     var low = s.toLowerCase();
     if (low === "是" || low === "yes" || low === "true") { return "是"; }
     if (low === "否" || low === "no" || low === "false") { return "否"; }
     return null;
   }
+
+  // ---- normalise.py: the spellings table (data/input/spellings.yaml) ------
+
+  var rxCache = {};
+  function rx(pattern) {
+    if (!has(rxCache, pattern)) { rxCache[pattern] = new RegExp(pattern); }
+    return rxCache[pattern];
+  }
+  function reading(text, value, problem, note, detail) {
+    return { text: text, value: value, problem: problem || null, note: note || null, detail: detail || {} };
+  }
+  function bad(code, detail) { return reading(null, null, code, null, detail); }
+  var foldTable = null;
+  function fold(s, sp) {
+    if (!foldTable) {
+      foldTable = {};
+      sp.fold.forEach(function (row) {
+        var a = Array.from(row.from), b = Array.from(row.to);
+        a.forEach(function (ch, i) { foldTable[ch] = b[i]; });
+      });
+    }
+    return Array.from(s).map(function (ch) {
+      if (WHITESPACE.indexOf(ch) >= 0) { return ""; }
+      return has(foldTable, ch) ? foldTable[ch] : ch;
+    }).join("");
+  }
+  function byLength(list) { return list.slice().sort(function (a, b) { return b.length - a.length; }); }
+  function stripPrefix(s, prefixes) {
+    var sorted = byLength(prefixes);
+    for (var i = 0; i < sorted.length; i++) {
+      var p = sorted[i];
+      if (s.indexOf(p) === 0 && s.length > p.length) { return s.slice(p.length); }
+    }
+    return s;
+  }
+  function canonical(sign, whole, frac) {
+    whole = whole.replace(/^0+/, "") || "0";
+    frac = frac.replace(/0+$/, "");
+    var t = whole + (frac ? "." + frac : "");
+    return sign === "-" && t !== "0" ? "-" + t : t;
+  }
+  function normaliseNumber(s, sp, integer, unit) {
+    var table = sp.number, badCode = integer ? "invalid-integer" : "invalid-number";
+    var t = stripPrefix(fold(s, sp), table.prefixes);
+    if (unit === "元") { t = stripPrefix(t, table.money_prefixes); }
+    var m = /^([+-]?)(\d[\d.,]*)(.*)$/.exec(t);
+    if (!m) { return bad(badCode); }
+    var sign = m[1], digits = m[2], rest = m[3];
+    if (rest) {
+      var allowed = unit ? (has(table.unit_synonyms, unit) ? table.unit_synonyms[unit] : [unit]) : table.count_words;
+      if (allowed.indexOf(rest) < 0) { return unit ? bad("wrong-unit", { typed: rest }) : bad(badCode); }
+    }
+    if (digits.indexOf(",") >= 0) {
+      if (rx(table.thousands).test(digits)) { digits = digits.split(",").join(""); }
+      else if (rx(table.decimal_comma).test(digits)) { digits = digits.replace(",", "."); }
+      else { return bad(badCode); }
+    }
+    var p = /^(\d+)(?:\.(\d+))?$/.exec(digits);
+    if (!p) { return bad(badCode); }
+    var whole = p[1], frac = p[2] || "";
+    if (integer && frac.replace(/0/g, "")) { return bad(badCode); }
+    var text = canonical(sign, whole, integer ? "" : frac);
+    var value = parseFloat(text);
+    if (unit && unit === table.percent_unit && rest === "" && value > 0 && value < 1) {
+      var parts = (value * 100).toFixed(6).split(".");
+      return reading(text, value, null, "percent-fraction", { percent: canonical("", parts[0], parts[1]) });
+    }
+    return reading(text, value);
+  }
+  function validYmd(y, m, d) {
+    if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) { return null; }
+    return daysFromYmd(y, m, d);
+  }
+  function groupsOf(rule, m) {
+    var g = {};
+    rule.groups.forEach(function (name, i) { g[name] = parseInt(m[i + 1], 10); });
+    return g;
+  }
+  function stripNotes(t, sp) {
+    sp.date.strip.forEach(function (pattern) { t = t.replace(new RegExp(pattern, "g"), ""); });
+    return t;
+  }
+  function fullDate(s, sp) {
+    var t = stripNotes(fold(s, sp), sp), rules = sp.date.full;
+    for (var i = 0; i < rules.length; i++) {
+      var m = rx(rules[i].pattern).exec(t);
+      if (m) { var g = groupsOf(rules[i], m); return validYmd(g.y, g.m, g.d); }
+    }
+    return null;
+  }
+  function normaliseDate(s, sp, reference, today) {
+    var table = sp.date, t = stripNotes(fold(s, sp), sp), value = null, i, m, g;
+    var found = false;
+    for (i = 0; i < table.full.length && !found; i++) {
+      m = rx(table.full[i].pattern).exec(t);
+      if (m) {
+        found = true;
+        g = groupsOf(table.full[i], m);
+        value = validYmd(g.y, g.m, g.d);
+        if (value === null) { return bad("invalid-date"); }
+      }
+    }
+    for (i = 0; i < table.no_year.length && !found; i++) {
+      m = rx(table.no_year[i].pattern).exec(t);
+      if (m) {
+        found = true;
+        g = groupsOf(table.no_year[i], m);
+        var year = ymd(reference).y;
+        [year - 1, year, year + 1].forEach(function (y) {
+          var v = validYmd(y, g.m, g.d);
+          if (v === null) { return; }
+          if (value === null || Math.abs(v - reference) < Math.abs(value - reference) ||
+              (Math.abs(v - reference) === Math.abs(value - reference) && v < value)) { value = v; }
+        });
+        if (value === null) { return bad("invalid-date"); }
+      }
+    }
+    if (value === null) { return bad("invalid-date"); }
+    var y = ymd(value).y, thisYear = ymd(today).y;
+    if (y < thisYear - table.years_back || y > thisYear + table.years_ahead) { return bad("implausible-date", { year: y }); }
+    return reading(iso(value), value);
+  }
+  function normaliseTime(s, sp) {
+    var table = sp.time, t = fold(s, sp).toLowerCase(), add12 = null;
+    for (var i = 0; i < table.periods.length && add12 === null; i++) {
+      var words = byLength(table.periods[i].words);
+      for (var j = 0; j < words.length; j++) {
+        var w = words[j];
+        if (t.length > w.length && (t.indexOf(w) === 0 || t.slice(-w.length) === w)) {
+          t = t.indexOf(w) === 0 ? t.slice(w.length) : t.slice(0, -w.length);
+          add12 = table.periods[i].add12_below;
+          break;
+        }
+      }
+    }
+    for (var k = 0; k < table.patterns.length; k++) {
+      var rule = table.patterns[k], m = rx(rule.pattern).exec(t);
+      if (!m || (rule.with_period && add12 === null)) { continue; }
+      var g = groupsOf(rule, m), h = g.h, mi = has(g, "mi") ? g.mi : (rule.minute || 0);
+      if (add12 !== null) {
+        if (h > 12) { return bad("invalid-time"); }
+        if (h < add12) { h += 12; }
+      }
+      if (h > 23 || mi > 59) { return bad("invalid-time"); }
+      return reading(pad(h, 2) + ":" + pad(mi, 2), h * 60 + mi);
+    }
+    return bad("invalid-time");
+  }
+  /** Mirrors core.read: a reading for number/date/time/phone/code answers, else null. */
+  function readAnswer(spec, s, env) {
+    var kind = spec.type, sp = DATA.spellings;
+    if (kind === "number" || kind === "integer") { return normaliseNumber(s, sp, kind === "integer", spec.unit || ""); }
+    if (kind === "date") { return normaliseDate(s, sp, env.reference, env.today); }
+    if (kind === "time") { return normaliseTime(s, sp); }
+    if (kind === "phone" || kind === "archive_code") { var f = fold(s, sp); return reading(f, f); }
+    return null;
+  }
+  /** Mirrors core.reference_day: the form's first complete date, else today. */
+  function referenceDay(rules, values, today) {
+    if (!isObject(values)) { return today; }
+    var sp = DATA.spellings;
+    for (var i = 0; i < rules.fields.length; i++) {
+      var f = rules.fields[i], raw = has(values, f.id) ? values[f.id] : null, found;
+      if (f.type === "date" && typeof raw === "string") {
+        found = fullDate(trim(raw), sp);
+        if (found !== null) { return found; }
+      }
+      if (f.type === "table" && Array.isArray(raw)) {
+        for (var c = 0; c < f.columns.length; c++) {
+          if (f.columns[c].type !== "date") { continue; }
+          for (var r = 0; r < raw.length; r++) {
+            var cell = isObject(raw[r]) && has(raw[r], f.columns[c].id) ? raw[r][f.columns[c].id] : null;
+            found = typeof cell === "string" ? fullDate(trim(cell), sp) : null;
+            if (found !== null) { return found; }
+          }
+        }
+      }
+    }
+    return today;
+  }
+  /** Today in this browser's time zone, as days since 1970-01-01 (never the locale's format). */
+  function localToday() { var d = new Date(); return daysFromYmd(d.getFullYear(), d.getMonth() + 1, d.getDate()); }
+  function makeEnv(rules, values, today) {
+    var day = today ? parseIsoDay(today) : localToday();
+    return { today: day, reference: referenceDay(rules, values, day) };
+  }
+  function parseIsoDay(s) { var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s); return m ? validYmd(+m[1], +m[2], +m[3]) : localToday(); }
 
   // ---- messages.py --------------------------------------------------------
 
@@ -213,7 +400,7 @@
   }
 
   /** Mirrors _check_scalar: at most one problem; returns the parsed value. */
-  function checkScalar(spec, raw, key, label, rules, out) {
+  function checkScalar(spec, raw, key, label, env, rules, out) {
     var kind = spec.type;
     if (kind === "signature") { return null; }
     if (kind === "multichoice") {
@@ -253,25 +440,24 @@
     }
     var value = clip(s);
     var parsed = s;
-    if (kind === "date") {
-      parsed = parseDate(s);
-      if (parsed === null) { out.push(problem(key, "invalid-date", { label: label, value: value })); return null; }
-    } else if (kind === "time") {
-      parsed = parseTime(s);
-      if (parsed === null) { out.push(problem(key, "invalid-time", { label: label, value: value })); return null; }
-    } else if (kind === "number" || kind === "integer") {
-      parsed = parseNumber(s, kind === "integer");
-      if (parsed === null) {
-        out.push(problem(key, kind === "integer" ? "invalid-integer" : "invalid-number", { label: label, value: value }));
+    var r = readAnswer(spec, s, env);
+    if (r !== null) {
+      if (r.problem) {
+        out.push(problem(key, r.problem, Object.assign({ label: label, value: value, unit: spec.unit || "" }, r.detail)));
         return null;
       }
+      parsed = r.value;
+      s = r.text;
+      if (r.note) { out.push(problem(key, r.note, Object.assign({ label: label, value: s }, r.detail))); }
+    }
+    if (kind === "number" || kind === "integer") {
       var unit = spec.unit || "";
       if (present(spec, "min") && parsed < spec.min) {
-        out.push(problem(key, "too-small", { label: label, min: numText(spec.min), value: value, unit: unit }));
+        out.push(problem(key, "too-small", { label: label, min: numText(spec.min), value: s, unit: unit }));
         return null;
       }
       if (present(spec, "max") && parsed > spec.max) {
-        out.push(problem(key, "too-large", { label: label, max: numText(spec.max), value: value, unit: unit }));
+        out.push(problem(key, "too-large", { label: label, max: numText(spec.max), value: s, unit: unit }));
         return null;
       }
     } else if (kind === "phone") {
@@ -321,7 +507,7 @@
     return parsed;
   }
 
-  function checkTable(spec, raw, rules, out) {
+  function checkTable(spec, raw, env, rules, out) {
     var fid = spec.id, label = q(spec.label);
     if (raw === null || raw === undefined) { raw = []; }
     if (!Array.isArray(raw)) {
@@ -348,11 +534,11 @@
       out.push(problem(fid, "too-many-rows", { label: label, max_rows: spec.max_rows, rows: count }));
     }
     return rows.map(function (pair) {
-      var cells = {};
+      var cells = { "#": pair[0] };
       spec.columns.forEach(function (col) {
         var key = fid + "[" + pair[0] + "]." + col.id;
         var v = has(pair[1], col.id) ? pair[1][col.id] : null;
-        cells[col.id] = checkScalar(col, v, key, cellLabel(spec.label, pair[0], col.label), rules, out);
+        cells[col.id] = checkScalar(col, v, key, cellLabel(spec.label, pair[0], col.label), env, rules, out);
       });
       return cells;
     });
@@ -370,17 +556,69 @@
   function hasProblem(out, field) { return out.some(function (p) { return p.field === field; }); }
   function isNum(v) { return typeof v === "number"; }
 
-  function runCheck(c, fields, parsed, rules, out) {
-    var kind = c.kind, custom = c.message, sev = c.severity;
-    var allowEqual = has(c, "allow_equal") ? !!c.allow_equal : true;
+  var SCOPED = ["date_order", "at_most", "not_future", "sum_fields", "product"];
+
+  /** Mirrors _scopes: the form once, or each filled row of c.table. */
+  function scopes(c, fields, parsed) {
+    if (!c.table) {
+      return [{ vals: parsed, key: function (n) { return n; }, label: function (n) { return q(fields[n].label); }, spec: function (n) { return fields[n]; } }];
+    }
+    var table = fields[c.table], cols = {};
+    table.columns.forEach(function (col) { cols[col.id] = col; });
+    var rows = parsed[c.table];
+    return (Array.isArray(rows) ? rows : []).map(function (cells) {
+      var i = cells["#"];
+      return {
+        vals: cells,
+        key: function (n) { return table.id + "[" + i + "]." + n; },
+        label: function (n) { return cellLabel(table.label, i, cols[n].label); },
+        spec: function (n) { return cols[n]; }
+      };
+    });
+  }
+
+  function runScoped(c, sc, env, out) {
+    var kind = c.kind, custom = c.message, sev = c.severity, v = sc.vals;
+    var get = function (n) { return has(v, n) ? v[n] : null; };
     if (kind === "date_order") {
-      var a = parsed[c.first], b = parsed[c.then];
+      var allowEqual = has(c, "allow_equal") ? !!c.allow_equal : true;
+      var a = get(c.first), b = get(c.then);
       if (isNum(a) && isNum(b) && (b < a || (b === a && !allowEqual))) {
-        out.push(problem(c.then, "date-order", {
-          first_label: q(fields[c.first].label), then_label: q(fields[c.then].label),
-          first: show(fields[c.first], a), then: show(fields[c.then], b), relation: allowEqual ? "不能早于" : "必须晚于"
+        out.push(problem(sc.key(c.then), "date-order", {
+          first_label: sc.label(c.first), then_label: sc.label(c.then),
+          first: show(sc.spec(c.first), a), then: show(sc.spec(c.then), b), relation: allowEqual ? "不能早于" : "必须晚于"
         }, sev, custom));
       }
+    } else if (kind === "at_most") {
+      var x = get(c.field), lim = get(c.limit);
+      if (isNum(x) && isNum(lim) && x > lim + 1e-9) {
+        out.push(problem(sc.key(c.field), "more-than-limit", {
+          label: sc.label(c.field), value: numText(x), limit_label: sc.label(c.limit), limit: numText(lim)
+        }, sev, custom));
+      }
+    } else if (kind === "not_future") {
+      var d = get(c.field);
+      if (isNum(d) && d > env.today) {
+        out.push(problem(sc.key(c.field), "date-in-future", { label: sc.label(c.field), value: iso(d), today: iso(env.today) }, sev, custom));
+      }
+    } else if (kind === "sum_fields" || kind === "product") {
+      var total = get(c.total), parts = c.part_ids.map(get), numbers = parts.filter(isNum);
+      if (!isNum(total) || !numbers.length || (kind === "product" && numbers.length < parts.length)) { return; }
+      var result = kind === "product" ? 1 : 0;
+      numbers.forEach(function (n) { result = kind === "product" ? result * n : result + n; });
+      if (Math.abs(result - total) > 0.005) {
+        out.push(problem(sc.key(c.total), kind === "sum_fields" ? "sum-fields-mismatch" : "product-mismatch", {
+          total_label: sc.label(c.total), total: numText(total),
+          parts_label: c.part_ids.map(sc.label).join(parts.length === 2 ? "与" : "、"), result: numText(result)
+        }, sev, custom));
+      }
+    }
+  }
+
+  function runCheck(c, fields, parsed, env, rules, out) {
+    var kind = c.kind, custom = c.message, sev = c.severity;
+    if (SCOPED.indexOf(kind) >= 0) {
+      scopes(c, fields, parsed).forEach(function (sc) { runScoped(c, sc, env, out); });
     } else if (kind === "sum") {
       var total = parsed[c.total], rows = parsed[c.table];
       if (isNum(total) && Array.isArray(rows) && rows.length) {
@@ -469,19 +707,41 @@
    * @param {any} rules @param {any} values
    * @returns {Array<{field: string, code: string, severity: string, message: string}>}
    */
-  function checkRules(rules, values) {
+  function checkRules(rules, values, today) {
     DATA = DATA || window.swCheckerData;
     if (!isObject(values)) {
       return [problem("", "damaged", { detail: "内容应是“字段: 值”的对象，实际是" + kindOf(values) })];
     }
+    var env = makeEnv(rules, values, today);
     var out = [], fields = {}, parsed = {};
     rules.fields.forEach(function (f) { fields[f.id] = f; });
     rules.fields.forEach(function (f) {
       var raw = has(values, f.id) ? values[f.id] : null;
-      parsed[f.id] = f.type === "table" ? checkTable(f, raw, rules, out) : checkScalar(f, raw, f.id, q(f.label), rules, out);
+      parsed[f.id] = f.type === "table" ? checkTable(f, raw, env, rules, out) : checkScalar(f, raw, f.id, q(f.label), env, rules, out);
     });
-    (rules.checks || []).forEach(function (c) { runCheck(c, fields, parsed, rules, out); });
+    (rules.checks || []).forEach(function (c) { runCheck(c, fields, parsed, env, rules, out); });
     return out;
+  }
+
+  /**
+   * The answer of one field written the standard way, as the page shows it
+   * after the worker leaves the field. values: the whole form (for the year of
+   * a date typed without one). Returns {text, problem, note}: text null when
+   * the answer cannot be read (the checker then explains why).
+   * @param {string} formId @param {string} fieldId @param {string|null} columnId
+   * @param {string} typed @param {any} values @param {string=} today YYYY-MM-DD
+   */
+  function normalise(formId, fieldId, columnId, typed, values, today) {
+    DATA = DATA || window.swCheckerData;
+    var rules = rulesFor(formId), s = trim(String(typed));
+    if (!rules || s === "") { return { text: null, problem: null, note: null }; }
+    var spec = null;
+    rules.fields.forEach(function (f) {
+      if (f.id !== fieldId) { return; }
+      spec = columnId ? (f.columns || []).filter(function (c) { return c.id === columnId; })[0] || null : f;
+    });
+    var r = spec ? readAnswer(spec, s, makeEnv(rules, values, today)) : null;
+    return r ? { text: r.text, problem: r.problem, note: r.note } : { text: null, problem: null, note: null };
   }
 
   /** What a JSON value is, in words (same as _kind() in core.py). */
@@ -498,11 +758,11 @@
    * @param {string} formId @param {any} values
    * @returns {Array<{field: string, code: string, severity: string, message: string}>}
    */
-  function check(formId, values) {
+  function check(formId, values, today) {
     DATA = DATA || window.swCheckerData;
     var rules = rulesFor(formId);
     if (!rules) { return [problem("", "unknown-form", { form: clip(String(formId)) })]; }
-    return checkRules(rules, values);
+    return checkRules(rules, values, today);
   }
 
   function dueDate(unit, amount, direction, isoDate) {
@@ -587,6 +847,16 @@
   window.formChecker = {
     check: check,
     checkRules: checkRules,
+    normalise: normalise,
+    spellings: {
+      number: function (s, integer, unit) { DATA = DATA || window.swCheckerData; return normaliseNumber(s, DATA.spellings, !!integer, unit || ""); },
+      date: function (s, reference, today) {
+        DATA = DATA || window.swCheckerData;
+        var t = today ? parseIsoDay(today) : localToday();
+        return normaliseDate(s, DATA.spellings, reference ? parseIsoDay(reference) : t, t);
+      },
+      time: function (s) { DATA = DATA || window.swCheckerData; return normaliseTime(s, DATA.spellings); }
+    },
     rules: rulesFor,
     load: load,
     ready: ready,
@@ -595,6 +865,6 @@
     dueDate: dueDate,
     isWorkday: function (isoDate) { return isWorkdayDays(parseDate(isoDate)); },
     YearNotCoveredError: YearNotCoveredError,
-    util: { trim: trim, parseDate: parseDate, iso: iso, numText: numText, fmt: fmt }
+    util: { trim: trim, parseDate: parseDate, iso: iso, numText: numText, fmt: fmt, today: function () { return iso(localToday()); } }
   };
 })();

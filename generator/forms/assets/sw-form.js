@@ -12,6 +12,9 @@
  *     Signature fields are print-only and have no value.
  *   fill(formEl, values)  the inverse (drafts, import); unknown keys are ignored.
  *   addRow(formEl, fieldId) / clear(formEl) / init(root)
+ *   word(formEl) -> Promise  下载已填写的 Word 文件: loads the scripts the
+ *     .js-word button names (fflate, sw-word.js, the form's template) once, on
+ *     the first click, then sw-word.js fills the template and saves the file.
  * Events: after rows change or fill() the form receives a bubbling "input" event
  * and a "swform:change" event, so autosave and checkers need only listen there.
  */
@@ -21,7 +24,10 @@
   /** User-facing texts in one place. */
   var TEXT = {
     rowNumberLabel: function (label, n) { return label + "（第 " + n + " 行）"; },
-    maxRows: function (n) { return "最多 " + n + " 行"; }
+    maxRows: function (n) { return "最多 " + n + " 行"; },
+    wordWorking: "正在生成 Word 文件……",
+    wordDone: function (name) { return "已生成“" + name + "”：在这台电脑上生成，没有上传。可以在 Word 或 WPS 中继续修改、打印、签名。"; },
+    wordFailed: "生成 Word 文件失败：请刷新页面再试；仍不行时，请下载空白 Word 文件手工填写，或按“打印”。"
   };
 
   /** @param {Element} formEl @returns {Element[]} the field wrappers of this form */
@@ -44,6 +50,8 @@
         var col = el.getAttribute("data-col");
         el.setAttribute("name", field + "." + r + "." + col);
         el.setAttribute("id", "f-" + field + "-" + r + "-" + col);
+        var cellLabel = el.closest("td").querySelector("label.sw-cell-label");
+        if (cellLabel) { cellLabel.htmlFor = el.id; }
         var th = table.tHead.rows[0].cells[el.closest("td").cellIndex];
         el.setAttribute("aria-label", TEXT.rowNumberLabel(th ? th.childNodes[0].textContent : col, r + 1));
       });
@@ -203,6 +211,63 @@
     });
   }
 
+  // ---- 下载已填写的 Word 文件 (scripts loaded on first use) ---------------
+
+  var loading = {};
+  function loadScript(src) {
+    if (!loading[src]) {
+      loading[src] = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = src;
+        script.onload = resolve;
+        script.onerror = function () { delete loading[src]; reject(new Error(src)); };
+        document.head.appendChild(script);
+      });
+    }
+    return loading[src];
+  }
+
+  function today() {
+    var d = new Date(), m = d.getMonth() + 1, day = d.getDate();
+    return d.getFullYear() + (m < 10 ? "0" : "") + m + (day < 10 ? "0" : "") + day;
+  }
+
+  function wordStatus(formEl, button) {
+    var status = formEl.querySelector(".js-word-status");
+    if (!status) {
+      status = document.createElement("p");
+      status.className = "sw-form-status no-print js-word-status";
+      status.setAttribute("role", "status");
+      var bar = button.closest(".sw-toolbar") || button;
+      bar.parentNode.insertBefore(status, bar.nextSibling);
+    }
+    return status;
+  }
+
+  /** @param {HTMLFormElement} formEl @returns {Promise<string>} the saved file's name */
+  function word(formEl) {
+    var button = formEl.querySelector(".js-word");
+    var status = wordStatus(formEl, button);
+    var formId = formEl.getAttribute("data-form-id");
+    var title = (formEl.querySelector(".sw-form-title") || {}).textContent || formId;
+    // Characters Windows forbids in file names ("咨询/探访记录总表") become 、.
+    var name = title.trim().replace(/[\\/:*?"<>|]/g, "、") + "-" + today() + ".docx";
+    var scripts = (button.getAttribute("data-scripts") || "").split(" ").filter(Boolean);
+    status.textContent = TEXT.wordWorking;
+    button.disabled = true;
+    return scripts.reduce(function (chain, src) { return chain.then(function () { return loadScript(src); }); }, Promise.resolve())
+      .then(function () {
+        window.swWord.download(formId, values(formEl), name);
+        status.textContent = TEXT.wordDone(name);
+        return name;
+      })
+      .catch(function (err) {
+        status.textContent = TEXT.wordFailed;
+        throw err;
+      })
+      .finally(function () { button.disabled = false; });
+  }
+
   /** Wire every form under root once. */
   function init(root) {
     root = root || document;
@@ -210,6 +275,7 @@
       if (formEl.getAttribute("data-sw-form-init") === "true") { return; }
       formEl.setAttribute("data-sw-form-init", "true");
       fieldsOf(formEl).forEach(function (w) { if (w.getAttribute("data-type") === "table") { renumber(w); } });
+      Array.prototype.forEach.call(formEl.querySelectorAll(".js-word"), function (b) { b.hidden = false; });
       formEl.addEventListener("click", function (event) {
         var target = event.target.closest("button");
         if (!target || !formEl.contains(target)) { return; }
@@ -228,6 +294,8 @@
           changed(formEl);
         } else if (target.classList.contains("js-print")) {
           window.print();
+        } else if (target.classList.contains("js-word")) {
+          word(formEl).catch(function () { /* shown in the status line */ });
         }
       });
       formEl.addEventListener("submit", function (event) { event.preventDefault(); });
@@ -237,7 +305,7 @@
   window.addEventListener("beforeprint", beforePrint);
   window.addEventListener("afterprint", afterPrint);
 
-  window.swForm = { values: values, fill: fill, addRow: addRow, clear: clear, init: init, beforePrint: beforePrint, afterPrint: afterPrint, text: TEXT };
+  window.swForm = { values: values, fill: fill, addRow: addRow, clear: clear, init: init, beforePrint: beforePrint, afterPrint: afterPrint, word: word, text: TEXT };
 
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", function () { init(document); });
