@@ -47,7 +47,10 @@ def main(argv: list[str]) -> int:
         print(f"\n这 {len(missing)} 项改动还没有记入 data/changes.yaml，快照没有更新。先记录（target 写上面的名字），再运行本命令。", file=sys.stderr)
         return 1
     changed = [t for t in sorted(set(values) | set(old.values)) if values.get(t) != old.values.get(t)]
-    recorded = [k for c in changes.entries for k in c.keys()]
+    # An entry is taken into the snapshot once its target's value is there; one
+    # written ahead (a file still to be merged) keeps covering that file until then.
+    present = set(values) | set(old.values)
+    recorded = [f"{c.date} {t}" for c in changes.entries for t in c.targets if t in present or t == "site"]
     path = write_snapshot(project, values, recorded, review.today().isoformat())
     print(f"已更新 {project.rel(path)}：{len(values)} 项采用值，其中 {len(changed)} 项与上次快照不同；修订记录 {len(changes.entries)} 条。")
     return 0
