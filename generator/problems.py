@@ -144,6 +144,41 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
         "{year} 年的放假安排是暂定的（只有《全国年节及纪念日放假办法》规定的法定假日，没有补休和调休上班日），网站在每个依赖它的日期旁提示核对。",
         "国务院公布 {year} 年放假安排后，按通知改写 {file_path}（补上补休日和 workdays），并把 status 改为 正式。",
     ),
+    "sheet-cell": (
+        "表格单元格有误",
+        "{detail}",
+        "{hint}",
+    ),
+    "sheet-structure": (
+        "工作簿结构有误",
+        "{detail}",
+        "{hint}",
+    ),
+    "sheet-missing-cell": (
+        "必填的格子空着",
+        "“{header}”没有填。",
+        "{hint}",
+    ),
+    "change-unrecorded": (
+        "改动没有记入修订记录",
+        "{target} 与上次发布（data/snapshot/adopted.json）不同：{change}；data/changes.yaml 里没有这条改动的记录。",
+        "在 data/changes.yaml 最前面加一条记录（date、target: {target}、summary、old、new、why、approved_by），再运行 python -m generator snapshot 更新快照。如果这不是有意的改动，把值改回去。",
+    ),
+    "snapshot-missing": (
+        "没有采用值快照",
+        "找不到 data/snapshot/adopted.json，无法检查改动是否都记入了修订记录。",
+        "运行 python -m generator snapshot 生成快照，并提交到仓库。",
+    ),
+    "review-due": (
+        "页面待复核",
+        "{count} 个页面超过 {months} 个月没有审核，读者会看到“待复核”提示：{pages}。",
+        "逐页核对内容，然后把审核日期改成今天：手写页面改 handbook/ 下该页开头的 reviewed:，生成的页面改 data/reviews.yaml。清单也在网站的“维护说明 → 页面、数据文件与审核日期”。",
+    ),
+    "review-missing": (
+        "页面没有审核日期",
+        "{page} 没有审核日期。",
+        "手写页面在开头的 front matter 写 reviewed: \"YYYY-MM-DD\"；生成的页面在 data/reviews.yaml 的 pages 下加一行。",
+    ),
     "form-not-linked": (
         "表格名没有链接",
         "页面写了《{title}》，这是表格“{form_id}”，却没有链到它的表格页。",

@@ -23,6 +23,7 @@ STEPS = (
     "generator.search_terms",
     "generator.search_index",
     "generator.tasklists",
+    "generator.upkeep",
     "generator.content_checks",
     "generator.notfound",
     "generator.css_purge",

@@ -17,7 +17,7 @@ ARCHIVE_CITES = ("001《档案接收制度》第四章 1", "001《档案接收�
 
 
 def _front(ctx: Context, source: str) -> list[str]:
-    return ["---", f'reviewed: "{ctx.settings.reviewed}"', f"generated_from: {source}", "---", ""]
+    return ["---", f"generated_from: {source}", "---", ""]
 
 
 def _cite(ctx: Context, *cites: str) -> str:

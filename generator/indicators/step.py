@@ -71,7 +71,7 @@ def macros(ctx: Context) -> dict:
 
 
 def _front(ctx: Context, generated_from: str, description: str = "") -> list[str]:
-    lines = ["---", f'reviewed: "{ctx.settings.reviewed}"', f"generated_from: {generated_from}"]
+    lines = ["---", f"generated_from: {generated_from}"]
     if description:
         lines.append(f"description: {json.dumps(description, ensure_ascii=False)}")
     return lines + ["---", ""]

@@ -52,7 +52,7 @@ def pages(ctx: Context, out: Staging) -> None:
     rules = ctx.models[NAME]
     source_text = ctx.models["sources"].text
     by = "data/scoring/supervisor_selection.yaml"
-    out.write_text(PAGE, calculator_page(rules, source_text, ctx.settings.reviewed, related_links(ctx)), by=by)
+    out.write_text(PAGE, calculator_page(rules, source_text, "", related_links(ctx)), by=by)
     out.write_text(f"{ASSET_DIR}/rules.js", rules_js(rules, source_text), by=by)
     folder = resources.files("generator.scoring") / "assets"
     for name in ASSETS:
