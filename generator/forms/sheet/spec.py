@@ -224,7 +224,10 @@ def check_cols(schema: dict) -> list[Col]:
         for key, spec in branch.get("properties", {}).items():
             if key == "kind" and "const" in spec:
                 continue
-            specs.setdefault(key, spec)
+            bare = {k: v for k, v in spec.items() if k != "description"}
+            known = specs.setdefault(key, bare)
+            if {k: v for k, v in known.items() if k != "description"} != bare:
+                specs[key] = {}  # kinds disagree on this parameter's type: keep the cell's own type
     message = specs.pop("message", None)
     if message is not None:
         specs["message"] = message  # the free text last
