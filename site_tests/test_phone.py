@@ -152,6 +152,7 @@ def test_attainment_calculator_by_touch(phone, base_url):
     case = ATTAINMENT_CASES[0]
     page.goto(base_url + "calculators/indicator-attainment/index.html")
     page.wait_for_function("typeof window.indicatorAttainment === 'function'")
+    page.locator('.js-ia-allow[value="yes"]').tap()  # 合同允许折算 has no default answer
     satisfaction = case["input"]["satisfaction"]
     tap_and_type(page, "#ia-satisfaction", f"{satisfaction * 100:g}")
     for key, value in case["input"]["counts"].items():
