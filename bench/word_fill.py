@@ -1,6 +1,11 @@
 """下载已填写的 Word 文件: what it costs the worker and the build.
 
     .venv/bin/python bench/word_fill.py        # needs a built site/ for the browser part
+    .venv/bin/python bench/word_fill.py --libreoffice   # also open every filled file in LibreOffice
+
+With --libreoffice (when ``soffice`` is installed; not part of CI) every form's
+filled example is converted to PDF headless, as a second opinion that the
+files open; the count of failures and the PDFs' page counts are printed.
 
 Prints, over every form's worked example: the size of what the button loads
 (fflate, sw-word.js, the form's template script; raw and gzip), Python's time
@@ -87,11 +92,41 @@ def browser_times(site: Path, forms) -> None:
     print(f"browser click → saved file: median {statistics.median(took) * 1000:.0f} ms, slowest {max(took) * 1000:.0f} ms")
 
 
+def libreoffice(ctx, forms) -> None:
+    import shutil
+    import subprocess
+    import tempfile
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        print("LibreOffice is not installed: skipped")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        for form in forms:
+            (folder / f"{form.id}.docx").write_bytes(fill_docx(template_bytes(form, ctx.settings.org_name), fill_spec(form), worked_example(form)))
+        started = time.perf_counter()
+        subprocess.run(
+            [soffice, f"-env:UserInstallation=file://{folder}/profile", "--headless", "--convert-to", "pdf", "--outdir", str(folder / "pdf"),
+             *sorted(str(p) for p in folder.glob("*.docx"))],
+            check=False, capture_output=True, timeout=1800,
+        )
+        pdfs = {p.stem: p for p in (folder / "pdf").glob("*.pdf")}
+        missing = [f.id for f in forms if f.id not in pdfs]
+        from pypdf import PdfReader
+
+        pages = {k: len(PdfReader(p).pages) for k, p in pdfs.items()}
+        print(f"LibreOffice: {len(pdfs)}/{len(forms)} filled files converted in {time.perf_counter() - started:.0f} s; "
+              f"failed: {missing or 'none'}; pages per file: median {statistics.median(pages.values()) if pages else 0}, most {max(pages.values(), default=0)}")
+
+
 def main() -> int:
     print(f"load average: {os.getloadavg()[0]:.1f}")
     ctx, _ = load_all(Project(ROOT))
     forms = list(ctx.models["forms"])
     python_times(ctx, forms)
+    if "--libreoffice" in sys.argv:
+        libreoffice(ctx, forms)
     site = ROOT / "site"
     if not (site / "assets/javascripts/sw-word.js").is_file():
         print("no built site/ with sw-word.js: run `python -m generator build` for the browser numbers")

@@ -99,6 +99,51 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
         "mkdocs build --strict 报告了问题：{detail}",
         "按上面的 WARNING/ERROR 行修改对应页面；旧的 site/ 保持不变。",
     ),
+    "calendar-file-name": (
+        "节假日文件名与年份不符",
+        "文件里写的是 year: {year}，文件名却是 {name}.yaml。",
+        "把文件改名为 data/calendar/{year}.yaml，或把 year 改成文件名里的年份。",
+    ),
+    "calendar-date": (
+        "日期写法不对",
+        "“{key}”的值“{value}”不是有效日期。",
+        "按“年-月-日”写，如 2027-02-05；检查月份（1–12）和这个月有没有这一天。",
+    ),
+    "calendar-outside-year": (
+        "日期不在这一年",
+        "“{key}”的日期 {value} 不在 {year} 年内。",
+        "这个文件只写 {year} 年的安排（元旦假期和调休可以从上一年 12 月最后几天开始）；检查年份是否写错，别的年份请写到 data/calendar/<年份>.yaml。",
+    ),
+    "calendar-range": (
+        "放假起止日期不对",
+        "从 {first} 到 {last}：{detail}。",
+        "from 写放假第一天，to 写放假最后一天（两天都算放假），对照放假通知核对。",
+    ),
+    "calendar-overlap": (
+        "两段假期重叠",
+        "“{name}”和“{other}”（{where}）的日期有重叠。",
+        "同一天只能属于一个假期：对照放假通知改正其中一段的起止日期；通知里连在一起放的（如国庆和中秋）写成一段，名称写“国庆节、中秋节”。",
+    ),
+    "calendar-workday-not-weekend": (
+        "调休上班日不是周末",
+        "{value} 是星期{weekday}，本来就是工作日，不用写进 workdays。",
+        "workdays 只写放假通知里“某月某日（星期六/星期日）上班”的日子；检查日期是否抄错。",
+    ),
+    "calendar-workday-in-holiday": (
+        "调休上班日落在假期里",
+        "{value} 写成了调休上班，但它在“{name}”的放假日期之内。",
+        "对照放假通知：要么这一天放假（从 workdays 删掉），要么改正“{name}”的起止日期。",
+    ),
+    "calendar-year-missing": (
+        "缺少一年的节假日数据",
+        "{year} 年的法定节假日和调休安排还没有收录（现有数据到 {last} 年）：按工作日计算的期限跨进 {year} 年时，网站不给日期，只提示人工核对。",
+        "国务院公布 {year} 年放假安排后，新建 {file_path}：写上 year、source（通知标题、文号、日期）、status: 正式、holidays 和 workdays，格式照 data/calendar/ 里已有的文件。",
+    ),
+    "calendar-year-provisional": (
+        "节假日数据是暂定的",
+        "{year} 年的放假安排是暂定的（只有《全国年节及纪念日放假办法》规定的法定假日，没有补休和调休上班日），网站在每个依赖它的日期旁提示核对。",
+        "国务院公布 {year} 年放假安排后，按通知改写 {file_path}（补上补休日和 workdays），并把 status 改为 正式。",
+    ),
     "sheet-cell": (
         "表格单元格有误",
         "{detail}",
@@ -143,6 +188,11 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
         "书名号里的名字不认识",
         "《{title}》既不是任何表格的名称或别名，也不是 data/sources.yaml 里的来源文件。",
         "是表格的话用 {{{{ form(\"表格编号\") }}}}，或在 forms/<编号>.yaml 的 aliases 里加上这个名字；是文件的话，加到 data/sources.yaml 的 parts 或 mentioned；只是强调的话，改用引号“”。",
+    ),
+    "bad-citation": (
+        "来源引用写法不对",
+        "引用“{cite}”不对：{reason}",
+        "引用写成“编号 条款”，文件名、制度名和领域名只用 data/sources.yaml 里的写法（parts），条款按那里的 sections 写。",
     ),
     "typed-number": (
         "汇总表里手写了有采用值的数字",

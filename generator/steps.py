@@ -15,6 +15,7 @@ STEPS = (
     "generator.termination",
     "generator.archive_order",
     "generator.forms",
+    "generator.calendar_years",
     "generator.scoring",
     "generator.indicators.step",
     "generator.glance",

@@ -24,6 +24,7 @@ def main(argv: list[str]) -> int:
 
     from generator.build import load_all
     from generator.checker.cli import read_values
+    from generator.checker.core import normalised_values
     from generator.context import BuildOptions
     from generator.forms.wordfill import fill_docx, fill_spec
     from generator.forms.worddoc import template_bytes
@@ -48,6 +49,7 @@ def main(argv: list[str]) -> int:
         print(f"没有“{args.form}”这张表格。{suggest(args.form, sorted(forms.by_id))}", file=sys.stderr)
         return 2
     template, spec = template_bytes(form, ctx.settings.org_name), fill_spec(form)
+    checker = ctx.models.get("checker")
     for source, target in jobs:
         try:
             text = source.read_text(encoding="utf-8-sig")
@@ -61,6 +63,10 @@ def main(argv: list[str]) -> int:
         if not isinstance(values, dict):
             print(f"{source}：文件里不是 {{字段: 值}} 形式的表格数据。", file=sys.stderr)
             return 2
+        if checker is not None and form.id in checker.forms:
+            # As the page does before it builds the file: numbers, dates, times
+            # and phones written the standard way (a draft never tidied, say).
+            values = normalised_values(checker.forms[form.id], values, checker.shared)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(fill_docx(template, spec, values))
         print(f"已写入 {target}")

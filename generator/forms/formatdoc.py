@@ -102,7 +102,7 @@ def format_page(schema: dict, example: str, reviewed: str) -> str:
         "",
         "### 打印提示 `print`",
         "",
-        *_keys_table(schema["properties"]["print"], {"orientation": "纸张方向：portrait 竖向、landscape 横向"}),
+        *_keys_table(schema["properties"]["print"], {"orientation": "纸张方向：portrait 竖向、landscape 横向。竖向时若表格各列按小四号字放不下，Word 和 PDF 自动改为横向（字号不缩小）"}),
         "",
         "### 分节 `sections[]`",
         "",

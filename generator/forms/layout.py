@@ -138,7 +138,7 @@ CELL_PAD_MM = 4.0  # left and right cell margins together
 NUMBER_COLUMN_MM = 14.0  # "序号" at 12 pt
 
 # What a column needs besides its heading, in characters at 12 pt.
-_CONTENT_CHARS = {"date": 5.5, "time": 3, "phone": 6, "number": 3, "integer": 2, "signature": 5, "textarea": 8, "text": 4}
+_CONTENT_CHARS = {"date": 6, "time": 3, "phone": 6, "number": 3, "integer": 2, "signature": 5, "textarea": 8, "text": 4}
 
 
 def column_min_mm(c) -> float:

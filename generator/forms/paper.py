@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from markupsafe import escape
 
-from generator.forms.layout import Choices, GridRow, Lines, Sign, Table, numbers_itself, section_blocks, table_blank
+from generator.forms.layout import Choices, GridRow, Lines, Sign, Table, numbers_itself, orientation, section_blocks, table_blank
 from generator.forms.model import Form
 from generator.forms.webform import header_field
 
@@ -86,7 +86,7 @@ def paper_html(form: Form, org_name: str) -> str:
         "<!doctype html>",
         '<html lang="zh-CN"><head><meta charset="utf-8">',
         f"<title>{escape(form.title)}</title>",
-        "<style>" + PAPER_CSS % {"orientation": "landscape" if form.print.orientation == "landscape" else "portrait", "font": FONT, "lh": "1.5em"} + "</style>",
+        "<style>" + PAPER_CSS % {"orientation": orientation(form), "font": FONT, "lh": "1.5em"} + "</style>",
         "</head><body>",
         f'<header><p class="org">{escape(org_name)}</p><h1>{escape(form.title)}</h1>{box}</header>',
     ]

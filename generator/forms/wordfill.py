@@ -26,7 +26,7 @@ import re
 import unicodedata
 import zipfile
 
-from generator.forms.layout import W, label_of, numbers_itself, table_blank  # noqa: F401  (label_of: public helper)
+from generator.forms.layout import W, table_blank
 from generator.forms.model import Form
 from generator.forms.webform import header_field
 

@@ -89,10 +89,11 @@
     }
     formEl.addEventListener("pointerdown", beforeOpen);
     formEl.addEventListener("focusin", beforeOpen);
-    // 检查 also tidies answers that never passed through a box (a restored
-    // draft, an imported file): capture runs before form-ui.js checks.
+    // 检查 and 下载已填写的 Word 文件 also tidy answers that never passed through
+    // a box (a restored draft, an imported file): capture runs before
+    // form-ui.js checks and before sw-form.js reads the values for Word.
     formEl.addEventListener("click", function (event) {
-      if (!event.target.closest || !event.target.closest(".js-check")) { return; }
+      if (!event.target.closest || !event.target.closest(".js-check, .js-word")) { return; }
       Array.prototype.forEach.call(formEl.querySelectorAll('input[type="text"][name], input[type="tel"][name]'), function (el) {
         tidy(formEl, formId, el);
       });
