@@ -17,7 +17,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import content_checks, handbook, settings, stylesheets, theme
+from generator import content_checks, handbook, settings, stylesheets, theme, upkeep
 from generator.context import BuildOptions, Context, Staging
 from generator.problems import Problem, ProblemsFound, errors, problem, report
 from generator.project import Project
@@ -111,6 +111,7 @@ def generate(project: Project, timings: Timings | None = None, options: BuildOpt
                 module.pages(ctx, out)
                 timings.add(f"pages:{module.NAME}", t)
         problems += handbook.render(ctx, collect_macros(ctx), out)
+        problems += upkeep.finish(ctx, out)  # review dates and change boxes need every page written
         problems += content_checks.check_docs(staging_root, out.written)
         stylesheets.bundle(out)
         problems += theme.write_theme(theme_root)

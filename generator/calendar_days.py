@@ -1,16 +1,17 @@
 """Working days in mainland China: public holidays and make-up workdays (调休).
 
-The data comes from the maintained ``chinesecalendar`` package, turned once into
-a small plain table (:class:`CalendarData`). Python and the browser both count
-with that same table (it is written into ``checker-data.js``), so they can never
-disagree, and a year the library does not cover is reported, never guessed.
+The data comes from the maintained ``chinesecalendar`` package, extended or
+overridden year by year by ``data/calendar/<year>.yaml`` (generator/calendar_years.py),
+turned once into a small plain table (:class:`CalendarData`). Python and the
+browser both count with that same table (it is written into ``checker-data.js``),
+so they can never disagree, and a year neither covers is reported, never guessed.
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 class YearNotCovered(Exception):
@@ -18,7 +19,7 @@ class YearNotCovered(Exception):
 
     def __init__(self, year: int, first: int, last: int):
         self.year, self.first, self.last = year, first, last
-        super().__init__(f"{year} 年的节假日安排未收录（已收录 {first}–{last} 年）")
+        super().__init__(f"{year} 年的节假日安排未收录（已收录 {first}–{last} 年；添加方法：新建 data/calendar/{year}.yaml）")
 
 
 @dataclass(frozen=True)
@@ -26,21 +27,33 @@ class CalendarData:
     """Holidays that fall on weekdays and weekend days that are workdays.
 
     Args:
-        first_year: first year with official data.
-        last_year: last year with official data.
+        years: the years with data.
         holidays: ISO dates that are days off although Monday–Friday.
         workdays: ISO dates that are workdays although Saturday/Sunday (调休).
         names: ISO date -> holiday name (for showing why a day is skipped).
+        provisional: year -> source, for years marked ``status: 暂定`` (statutory
+            holidays only, before the State Council's notice): every date that
+            depends on one is shown with a caution.
+        sources: year -> source of a year that came from data/calendar/.
     """
 
-    first_year: int
-    last_year: int
+    years: frozenset[int]
     holidays: frozenset[str]
     workdays: frozenset[str]
     names: dict
+    provisional: dict = field(default_factory=dict)
+    sources: dict = field(default_factory=dict)
+
+    @property
+    def first_year(self) -> int:
+        return min(self.years)
+
+    @property
+    def last_year(self) -> int:
+        return max(self.years)
 
     def covers(self, day: dt.date) -> bool:
-        return self.first_year <= day.year <= self.last_year
+        return day.year in self.years
 
     def is_workday(self, day: dt.date) -> bool:
         """True for a working day; raises YearNotCovered outside the data."""
@@ -63,6 +76,8 @@ class CalendarData:
         return {
             "first_year": self.first_year,
             "last_year": self.last_year,
+            "years": sorted(self.years),
+            "provisional": {str(y): s for y, s in sorted(self.provisional.items())},
             "holidays": sorted(self.holidays),
             "workdays": sorted(self.workdays),
             # Only the days a page names (a day off or a make-up workday),
@@ -101,7 +116,7 @@ def from_library() -> CalendarData:
         if label and day.weekday() >= 5:
             names[day.isoformat()] = f"{label}调休上班"
     years = sorted({d.year for d in chinese_calendar.holidays})
-    return CalendarData(years[0], years[-1], frozenset(holidays), frozenset(workdays), names)
+    return CalendarData(frozenset(range(years[0], years[-1] + 1)), frozenset(holidays), frozenset(workdays), names)
 
 
 def add_working_days(cal: CalendarData, start: dt.date, n: int) -> dt.date:

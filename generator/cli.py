@@ -18,6 +18,9 @@ EXTRA_COMMANDS: dict[str, tuple[str, str, str]] = {
     "score": ("generator.scoring.cli", "main", "督导助理选拔总成绩：从标准输入读 JSON，输出计分结果 JSON"),
     "attainment": ("generator.indicators.cli", "main", "年度服务指标达标计算：JSON 从标准输入读入，结果 JSON 输出"),
     "fill": ("generator.forms.fill_cli", "main", "把表格页导出的 JSON 填进这张表的 Word 文件（与页面上“下载已填写的 Word 文件”相同）"),
+    "form-to-xlsx": ("generator.forms.sheet.cli", "to_xlsx", "把一张表格的定义导出为 .xlsx（Excel/WPS 编辑）"),
+    "snapshot": ("generator.upkeep.cli", "main", "记好 data/changes.yaml 后，更新采用值快照 data/snapshot/adopted.json"),
+    "form-from-xlsx": ("generator.forms.sheet.cli", "from_xlsx", "检查改好的 .xlsx，没有问题时写入 forms/<编号>.yaml"),
 }
 
 

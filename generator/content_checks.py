@@ -6,8 +6,10 @@
   adopted value in data/ (it must come from a macro, so it cannot drift);
 - reader pages carry no maintainer-facing text (file paths, "本页由…生成").
 
-Citations are checked where they are rendered (generator/sources.py); "one
-question, one adopted rule" is checked on the data (generator/rules.py).
+- every ``cite("…")`` / ``source_text("…")`` names a source and a section in the
+  shape data/sources.yaml defines (data files are checked where they load).
+
+"One question, one adopted rule" is checked on the data (generator/rules.py).
 Pure functions over text; ``load`` and ``check_docs`` are the thin shells.
 """
 
@@ -26,6 +28,8 @@ _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _FENCE = re.compile(r"^```.*?^```", re.S | re.M)
 _CODE = re.compile(r"`[^`\n]+`")
 _TITLE = re.compile(r"《([^》\n]{1,40})》")
+_CITE_CALL = re.compile(r"""\b(?:cite|source_text)\(((?:\s*["'][^"']*["']\s*,?)+)\)""")
+_STRING = re.compile(r"""["']([^"']*)["']""")
 _LINKED = re.compile(r"\[《([^》\n]{1,40})》\]\(([^)\s]+)\)")
 
 # Maintainer-facing text a reader must never see (outside HTML comments).
@@ -88,6 +92,19 @@ def check_titles(rel: str, text: str, form_names: dict[str, str], documents: set
                 problems.append(problem("form-not-linked", **where, title=title, form_id=form_names[title]))
         elif title not in documents:
             problems.append(problem("unknown-title", **where, title=title))
+    return problems
+
+
+def check_citations(rel: str, text: str, sources) -> list[Problem]:
+    """Every citation in a macro call names a known source, part and section."""
+    problems = []
+    plain = _COMMENT.sub(_blank, text)
+    for call in _CITE_CALL.finditer(plain):
+        for arg in _STRING.finditer(call.group(1)):
+            reason = sources.check(arg.group(1))
+            if reason:
+                line = _line(plain, call.start())
+                problems.append(problem("bad-citation", f"handbook/{rel}", f"第 {line} 行", line=line, cite=arg.group(1), reason=reason))
     return problems
 
 
@@ -171,6 +188,7 @@ def load(ctx: Context) -> tuple[None, list[Problem]]:
         problems += check_titles(rel, text, form_names, documents)
         problems += check_maintainer_text(rel, text)
         problems += check_summary_tables(rel, text)
+        problems += check_citations(rel, text, sources)
     return None, problems
 
 

@@ -70,4 +70,11 @@ def macros(ctx: Context) -> dict:
             f"    *来源怎么说：* {escape(j['sources'])}\n"
         )
 
-    return {"glance": glance, "judgement": judgement}
+    def judgement_text(key: str) -> str:
+        """``{{ judgement_text("client_returns") }}``: the adopted practice as one sentence,
+        for summary tables (the full box with the sources is ``judgement``)."""
+        if key not in judgements:
+            raise KeyError(f"data/settings.yaml 的 judgements 里没有“{key}”。")
+        return str(judgements[key]["adopted"])
+
+    return {"glance": glance, "judgement": judgement, "judgement_text": judgement_text}

@@ -115,15 +115,5 @@ def render(ctx: Context, macros: dict, out: Staging) -> list[Problem]:
                 )
             )
             continue
-        out.write_text(rel, with_review_date(text, ctx.settings.reviewed), by=f"handbook/{rel}")
+        out.write_text(rel, text, by=f"handbook/{rel}")
     return problems
-
-
-def with_review_date(text: str, reviewed: str) -> str:
-    """Give the page a ``reviewed`` date unless its front matter has one."""
-    if text.startswith("---\n"):
-        end = text.find("\n---", 4)
-        if end != -1 and "\nreviewed:" not in "\n" + text[4:end]:
-            return f'---\nreviewed: "{reviewed}"\n' + text[4:]
-        return text
-    return f'---\nreviewed: "{reviewed}"\n---\n\n' + text

@@ -25,7 +25,7 @@ from generator.forms.pdftext import fix_pdf_text
 NAME = "handbook_pdf"
 TARGET = "downloads/handbook.pdf"
 # Interactive pages (forms, calculators, tools) are not part of the printed handbook.
-SKIP = ("forms/", "calculators/", "tools/")
+SKIP = ("forms/", "calculators/", "tools/", "maintain/")  # maintain/: for maintainers, not the printed handbook
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 _SCRIPT = re.compile(r"<script\b.*?</script>", re.S)
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
@@ -148,7 +148,9 @@ def postbuild(ctx: Context, site_dir: Path) -> None:
     source = site_dir / "downloads" / "handbook-print.html"
     source.parent.mkdir(parents=True, exist_ok=True)
     s = ctx.settings
-    document = combined_html(site_dir, pages, s.site_name, s.org_name, s.reviewed)
+    upkeep = ctx.models.get("upkeep")
+    reviewed = max((r.reviewed for r in upkeep.reviews if r.reviewed), default="") if upkeep else ""
+    document = combined_html(site_dir, pages, s.site_name, s.org_name, reviewed)
     cache = ctx.project.build / "cache" / "handbook"
     cache.mkdir(parents=True, exist_ok=True)
     cached = cache / f"handbook-{cache_key(document, site_dir)}.pdf"

@@ -99,6 +99,86 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
         "mkdocs build --strict 报告了问题：{detail}",
         "按上面的 WARNING/ERROR 行修改对应页面；旧的 site/ 保持不变。",
     ),
+    "calendar-file-name": (
+        "节假日文件名与年份不符",
+        "文件里写的是 year: {year}，文件名却是 {name}.yaml。",
+        "把文件改名为 data/calendar/{year}.yaml，或把 year 改成文件名里的年份。",
+    ),
+    "calendar-date": (
+        "日期写法不对",
+        "“{key}”的值“{value}”不是有效日期。",
+        "按“年-月-日”写，如 2027-02-05；检查月份（1–12）和这个月有没有这一天。",
+    ),
+    "calendar-outside-year": (
+        "日期不在这一年",
+        "“{key}”的日期 {value} 不在 {year} 年内。",
+        "这个文件只写 {year} 年的安排（元旦假期和调休可以从上一年 12 月最后几天开始）；检查年份是否写错，别的年份请写到 data/calendar/<年份>.yaml。",
+    ),
+    "calendar-range": (
+        "放假起止日期不对",
+        "从 {first} 到 {last}：{detail}。",
+        "from 写放假第一天，to 写放假最后一天（两天都算放假），对照放假通知核对。",
+    ),
+    "calendar-overlap": (
+        "两段假期重叠",
+        "“{name}”和“{other}”（{where}）的日期有重叠。",
+        "同一天只能属于一个假期：对照放假通知改正其中一段的起止日期；通知里连在一起放的（如国庆和中秋）写成一段，名称写“国庆节、中秋节”。",
+    ),
+    "calendar-workday-not-weekend": (
+        "调休上班日不是周末",
+        "{value} 是星期{weekday}，本来就是工作日，不用写进 workdays。",
+        "workdays 只写放假通知里“某月某日（星期六/星期日）上班”的日子；检查日期是否抄错。",
+    ),
+    "calendar-workday-in-holiday": (
+        "调休上班日落在假期里",
+        "{value} 写成了调休上班，但它在“{name}”的放假日期之内。",
+        "对照放假通知：要么这一天放假（从 workdays 删掉），要么改正“{name}”的起止日期。",
+    ),
+    "calendar-year-missing": (
+        "缺少一年的节假日数据",
+        "{year} 年的法定节假日和调休安排还没有收录（现有数据到 {last} 年）：按工作日计算的期限跨进 {year} 年时，网站不给日期，只提示人工核对。",
+        "国务院公布 {year} 年放假安排后，新建 {file_path}：写上 year、source（通知标题、文号、日期）、status: 正式、holidays 和 workdays，格式照 data/calendar/ 里已有的文件。",
+    ),
+    "calendar-year-provisional": (
+        "节假日数据是暂定的",
+        "{year} 年的放假安排是暂定的（只有《全国年节及纪念日放假办法》规定的法定假日，没有补休和调休上班日），网站在每个依赖它的日期旁提示核对。",
+        "国务院公布 {year} 年放假安排后，按通知改写 {file_path}（补上补休日和 workdays），并把 status 改为 正式。",
+    ),
+    "sheet-cell": (
+        "表格单元格有误",
+        "{detail}",
+        "{hint}",
+    ),
+    "sheet-structure": (
+        "工作簿结构有误",
+        "{detail}",
+        "{hint}",
+    ),
+    "sheet-missing-cell": (
+        "必填的格子空着",
+        "“{header}”没有填。",
+        "{hint}",
+    ),
+    "change-unrecorded": (
+        "改动没有记入修订记录",
+        "{target} 与上次发布（data/snapshot/adopted.json）不同：{change}；data/changes.yaml 里没有这条改动的记录。",
+        "在 data/changes.yaml 最前面加一条记录（date、target: {target}、summary、old、new、why、approved_by），再运行 python -m generator snapshot 更新快照。如果这不是有意的改动，把值改回去。",
+    ),
+    "snapshot-missing": (
+        "没有采用值快照",
+        "找不到 data/snapshot/adopted.json，无法检查改动是否都记入了修订记录。",
+        "运行 python -m generator snapshot 生成快照，并提交到仓库。",
+    ),
+    "review-due": (
+        "页面待复核",
+        "{count} 个页面超过 {months} 个月没有审核，读者会看到“待复核”提示：{pages}。",
+        "逐页核对内容，然后把审核日期改成今天：手写页面改 handbook/ 下该页开头的 reviewed:，生成的页面改 data/reviews.yaml。清单也在网站的“维护说明 → 页面、数据文件与审核日期”。",
+    ),
+    "review-missing": (
+        "页面没有审核日期",
+        "{page} 没有审核日期。",
+        "手写页面在开头的 front matter 写 reviewed: \"YYYY-MM-DD\"；生成的页面在 data/reviews.yaml 的 pages 下加一行。",
+    ),
     "form-not-linked": (
         "表格名没有链接",
         "页面写了《{title}》，这是表格“{form_id}”，却没有链到它的表格页。",
@@ -108,6 +188,11 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
         "书名号里的名字不认识",
         "《{title}》既不是任何表格的名称或别名，也不是 data/sources.yaml 里的来源文件。",
         "是表格的话用 {{{{ form(\"表格编号\") }}}}，或在 forms/<编号>.yaml 的 aliases 里加上这个名字；是文件的话，加到 data/sources.yaml 的 parts 或 mentioned；只是强调的话，改用引号“”。",
+    ),
+    "bad-citation": (
+        "来源引用写法不对",
+        "引用“{cite}”不对：{reason}",
+        "引用写成“编号 条款”，文件名、制度名和领域名只用 data/sources.yaml 里的写法（parts），条款按那里的 sections 写。",
     ),
     "typed-number": (
         "汇总表里手写了有采用值的数字",

@@ -349,7 +349,6 @@ def pages(ctx: Context, out: Staging) -> None:
     source_text = ctx.models["sources"].text
     parts = [
         "---",
-        f"reviewed: \"{ctx.settings.reviewed}\"",
         "generated_from: data/rules/deadlines.yaml",
         "---",
         "",

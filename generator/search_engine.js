@@ -95,7 +95,8 @@ var SwSearch = (function () {
     this.docs = [];
     this.pages = new Map();
     (data.docs || []).forEach(function (doc) {
-      var title = plain(doc.title);
+      // Other names (a form's aliases) are matched as title words.
+      var title = plain(doc.title) + (doc.aliases ? "\u0003" + doc.aliases.join("\u0003") : "");
       var text = plain(doc.text || "");
       var path = doc.location.split("#")[0];
       var entry = {
@@ -140,6 +141,10 @@ var SwSearch = (function () {
     this.docPage = docPage;
     this.cache = new Map();
     this.dict = dict;
+    // Compile the hot paths now (the reader is still moving to the box),
+    // not on the first real query.
+    this.search("社工服务");
+    this.cache.clear();
   }
 
   /* Pages that answer few questions by themselves (form pages, the forms
@@ -213,6 +218,13 @@ var SwSearch = (function () {
     // A query of only weak words: they are all it has.
     if (groups.length && groups.every(function (g) { return g.weak; })) {
       groups.forEach(function (g) { g.weak = false; });
+    }
+    // Only question words (怎么办, 谁负责): search for them as written.
+    if (!groups.length) {
+      words.forEach(function (w) {
+        if (groups.some(function (g) { return g.label === w; })) return;
+        groups.push({ label: w, alts: [w], weak: false });
+      });
     }
     var raw = words.filter(function (w) { return !self.particles.has(w); }).join("");
     return { groups: groups, hints: hints.map(normalise), phrase: raw };

@@ -19,7 +19,6 @@ class Settings:
     judgements: dict
     site_name: str
     city: str
-    reviewed: str
     draft_max_age_days: int
     # where the sources name no approver, the one the organisation adopts (key -> who)
     approvers: dict
@@ -31,7 +30,6 @@ _FIELDS = {
     "judgements": dict,
     "site_name": str,
     "city": str,
-    "reviewed": str,
     "draft_max_age_days": int,
     "approvers": dict,
 }

@@ -56,6 +56,16 @@ PATCHES = (
         why="segment() 末尾词",
     ),
     Patch(
+        glob="assets/javascripts/workers/search.*.min.js",
+        # Offline (file://) the worker runs in the iframe-worker shim and finds
+        # lunr by cutting its own URL at the first "/worker": a copy unzipped
+        # under D:\worker\ or .../workers/ looked for lunr outside the site
+        # and search never started. Cut at the worker file's own folder.
+        old='[i]=n.src.split("/worker");',
+        new='i=n.src.replace(/\\/workers\\/[^/]*$/,"");',
+        why="离线搜索：路径含 worker",
+    ),
+    Patch(
         glob="assets/javascripts/bundle.*.min.js",
         # Search reacted to keyup only: a paste or an IME commit showed nothing
         # until another key was released. Listen to "input" as well.

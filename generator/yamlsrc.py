@@ -59,6 +59,28 @@ def _walk(node: yaml.Node, path: str, lines: dict[str, int]) -> None:
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+def _lenient_timestamp(loader, node):
+    # PyYAML raised a bare ValueError for an impossible date (2028-02-30) and
+    # the whole file failed without a place: keep the text, so the file's own
+    # validator reports the bad date at its key path.
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+class _FastLoader(_FAST_LOADER):
+    pass
+
+
+class _SafeLoader(yaml.SafeLoader):
+    pass
+
+
+for _loader in (_FastLoader, _SafeLoader):
+    _loader.add_constructor("tag:yaml.org,2002:timestamp", _lenient_timestamp)
+
+
 def _lines_and_data(text: str, loader_class) -> tuple[dict[str, int], Any]:
     """Key-path line numbers and the data from one parse, where ``yaml.compose``
     plus ``yaml.safe_load`` took two. Lines are read before constructing: the
@@ -77,11 +99,11 @@ def _lines_and_data(text: str, loader_class) -> tuple[dict[str, int], Any]:
 
 def _parse(text: str) -> tuple[dict[str, int], Any]:
     try:
-        return _lines_and_data(text, _FAST_LOADER)
+        return _lines_and_data(text, _FastLoader)
     except yaml.YAMLError:
         # libyaml words its errors differently: parse again with the pure-Python
         # parser so authors get the same message and line as always.
-        return _lines_and_data(text, yaml.SafeLoader)
+        return _lines_and_data(text, _SafeLoader)
 
 
 def parse_yaml(text: str, file: str) -> tuple[YamlDoc | None, list[Problem]]:

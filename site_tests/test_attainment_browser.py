@@ -47,7 +47,8 @@ def test_bad_inputs_are_rejected_with_the_same_messages(calc):
         assert browser["problems"] == info.value.problems, case["name"]
 
 
-def fill_example(page):
+def fill_example(page, allow: str = "yes"):
+    page.check(f'.js-ia-allow[value="{allow}"]')  # 合同允许折算 has no default answer
     page.fill("#ia-satisfaction", "86")
     for key, value in EXAMPLE["counts"].items():
         page.fill(f"#ia-c-{key}", str(value))
@@ -66,9 +67,9 @@ def test_user_sees_per_item_result_and_the_conversion_working(calc):
 
 def test_team_posts_multiply_minimums_and_unticking_conversion_changes_the_verdict(calc):
     fill_example(calc)
-    calc.uncheck(".js-ia-allow")
+    calc.check('.js-ia-allow[value="no"]')
     assert calc.locator(".ia-verdict__title").inner_text() == "结论：未达标"
-    calc.check(".js-ia-allow")
+    calc.check('.js-ia-allow[value="yes"]')
     calc.fill("#ia-posts", "2")
     assert calc.locator('.js-ia-min[data-item="professional_case"]').inner_text().startswith("60")
     assert calc.locator('tr[data-item="professional_case"] td').nth(1).inner_text() == "60"
@@ -78,6 +79,7 @@ def test_team_posts_multiply_minimums_and_unticking_conversion_changes_the_verdi
 def test_coordination_post_shows_no_minimum_instead_of_zero(calc):
     calc.select_option("#ia-post-type", "coordination")
     calc.fill("#ia-satisfaction", "90")
+    calc.check('.js-ia-allow[value="yes"]')
     assert calc.locator('.js-ia-min[data-item="therapeutic_group"]').inner_text() == "无数量下限"
     assert calc.locator('tr[data-item="newsletter"] td').nth(1).inner_text() == "无数量下限"
 
@@ -96,7 +98,7 @@ def test_inputs_are_kept_in_the_url_hash_and_restored(calc, base_url, browser):
     fill_example(calc)
     # location.href, not page.url: Playwright learns of replaceState a moment later
     url = calc.evaluate("location.href")
-    assert "#" in url and "professional_case=28" in url and "satisfaction=86" in url
+    assert "#" in url and "&pc=28" in url and "&s=86" in url and "&a=1" in url
     context = browser.new_context()
     other = context.new_page()
     other.goto(url)

@@ -65,7 +65,7 @@ def variants() -> list:
         {"archive_code": "GC-CAB-C01-2025-WM"}, {"archive_code": "gc-cab-g01-202510-wm"}, {"archive_code": "GC-CAB-C01-202510-WM"},
         {"end": "2025-10-01"}, {"sessions_n": "4"}, {"sessions_n": "4", "domain": "社区矫正"}, {"attended": "11"},
         {"attended": "5", "expected": "0"}, {"submitted": "2025-09-26"}, {"reported": "2025-11-07"},
-        {"end": "2025-09-30", "reported": "2025-10-15"}, {"end": "2027-01-05", "reported": "2027-01-08"},
+        {"end": "2025-09-30", "reported": "2025-10-15"}, {"end": "2028-01-05", "reported": "2028-01-08"},
         {"name": HOSTILE, "note": "<script>alert(1)</script>", "start": HOSTILE}, {"name": "9" * 100, "start": "9" * 100},
         {"name": {"a": 1}}, {"name": ["x"]}, {"rows": "x"}, {"rows": [1]}, {"kinds": [1]}, {"name": None, "rows": None},
         {"members": 1e20}, {"total": 0.1 + 0.2}, {"name": "\u3000甲乙\ufeff"}, {"name": "😀😀"},

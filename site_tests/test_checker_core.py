@@ -77,7 +77,7 @@ def test_every_problem_has_the_four_keys(form):
         ({"attended": "11"}, ("attended", "ratio-below-standard", "error")),
         ({"submitted": "2025-09-26"}, ("submitted", "deadline-missed", "error")),
         ({"reported": "2025-11-07"}, ("reported", "deadline-missed", "warning")),
-        ({"end": "2027-01-05", "reported": "2027-01-08"}, ("reported", "calendar-year-unknown", "warning")),
+        ({"end": "2028-01-05", "reported": "2028-01-08"}, ("reported", "calendar-year-unknown", "warning")),
     ],
 )
 def test_each_rule_kind(form, changes, expected):

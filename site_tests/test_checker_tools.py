@@ -101,5 +101,5 @@ def test_year_without_holiday_data_is_flagged(page, base_url):
     page.fill("#dl-date", f"{year}-03-02")
     page.click(".js-deadline-form button[type=submit]")
     row = page.locator('tr[data-rule="service_evaluation"]')
-    assert "尚未收录" in row.inner_text() and f"{year}" in row.inner_text()
+    assert "还没有收录" in row.inner_text() and f"data/calendar/{year}.yaml" in row.inner_text()
     assert page.locator('tr[data-rule="group_report"] .js-due').inner_text() == f"{year}-03-05"

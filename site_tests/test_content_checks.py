@@ -48,11 +48,13 @@ def test_unknown_title_in_book_marks_fails_but_known_sources_pass(tmp_path):
 
 def test_citation_under_a_second_name_fails(tmp_path):
     project = scratch_project(tmp_path)
-    _append(project, "case/intake.md", '{{ cite("001《投诉处理制度》第一条") }}')
-    with pytest.raises(ProblemsFound) as caught:
+    first = _append(project, "case/intake.md", '{{ cite("001《投诉处理制度》第一条") }}')
+    line = _append(project, "case/intake.md", '{{ cite("002 社区矫正 第一节") }}')
+    found = _found(project, "bad-citation")
+    assert [(p.file, p.line) for p in found] == [("handbook/case/intake.md", first), ("handbook/case/intake.md", line)]
+    assert "服务对象意见收集及投诉处理制度" in found[0].message and "矫正" in found[1].message
+    with pytest.raises(ProblemsFound):
         generate(project, options=BuildOptions(fast=True))
-    found = [p for p in caught.value.problems if p.file == "handbook/case/intake.md"]
-    assert found and "服务对象意见收集及投诉处理制度" in found[0].message
 
 
 def test_citation_without_section_fails_in_data(tmp_path):

@@ -52,6 +52,13 @@ def _rules() -> dict[str, dict]:
     return {r["id"]: r for r in _yaml("deadlines.yaml")["rules"]}
 
 
+def _box_title(rule: dict) -> str:
+    """Rules answering one shared question are shown in one box titled by the question."""
+    if rule.get("question"):
+        return _yaml("deadlines.yaml")["questions"][rule["question"]]["title"]
+    return rule["title"]
+
+
 def test_group_plan_page_shows_adopted_lead_time_and_competing_rules(site_dir):
     rule = _rules()["group_plan_submit"]
     boxes = _rule_boxes(_doc(site_dir, "group/plan.html"))
@@ -68,7 +75,7 @@ def test_every_own_rule_has_a_box_in_a_chapter(site_dir):
     shown: dict[str, str] = {}
     for page in _chapter_pages(site_dir):
         shown.update(_rule_boxes(lxml.html.fromstring(page.read_text(encoding="utf-8"))))
-    missing = [r["id"] for r in _rules().values() if r["topic"] in OWN_TOPICS and r["title"] not in shown]
+    missing = [r["id"] for r in _rules().values() if r["topic"] in OWN_TOPICS and _box_title(r) not in shown]
     assert not missing, f"这些时限没有出现在任何章节页：{missing}"
 
 
@@ -79,7 +86,9 @@ def test_every_competing_rule_is_shown_beside_the_adopted_one(site_dir):
     for rule in _rules().values():
         if rule["topic"] not in OWN_TOPICS:
             continue
-        box = shown[rule["title"]]
+        box = shown[_box_title(rule)]
+        if rule.get("question"):
+            assert rule["applies"] in box and rule["adopted"]["text"] in box, rule["id"]
         for other in rule.get("others", []):
             assert other["text"] in box, (rule["id"], other["text"])
         if rule.get("others"):
@@ -89,7 +98,7 @@ def test_every_competing_rule_is_shown_beside_the_adopted_one(site_dir):
 def test_case_termination_page_lists_every_condition_from_data(site_dir):
     conditions = _yaml("termination_conditions.yaml")["conditions"]
     doc = _doc(site_dir, "case/termination.html")
-    rows = doc.xpath("//table//tr[td]")
+    rows = doc.xpath("//article//table")[0].xpath(".//tr[td]")
     labels = [_text(r.xpath("./td")[1]) for r in rows]
     assert labels == [c["label"] for c in conditions]
     page = _text(doc)

@@ -511,6 +511,11 @@ def test_attainment_calculator_by_keyboard(kpage, base_url):
     page.keyboard.type(str(example.get("posts", 1)))
     tab(page, form)
     page.keyboard.type("86")
+    # 合同是否允许折算 has no default: one tab stop, Space chooses 允许.
+    tab(page, form)
+    assert page.evaluate("document.activeElement.name") == "allow_conversion"
+    page.keyboard.press("Space")
+    assert page.locator('.js-ia-allow[value="yes"]').is_checked()
     for item, value in example["counts"].items():
         tab_until(page, lambda s, item=item: s["id"] == f"ia-c-{item}", form, limit=5)
         page.keyboard.type(str(value))

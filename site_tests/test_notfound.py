@@ -54,3 +54,30 @@ def test_404_from_file_url(page, site_dir):
     _links_exist(page, site_dir, site_dir.as_uri() + "/")
     page.mouse.click(5, 5)  # starts Material's bundle: it must find its files from here too
     page.wait_for_timeout(1500)
+
+
+def test_404_when_the_site_lives_in_a_subfolder(browser, site_dir, base_url):
+    """A server that hosts the site under /handbook-site/ shows 404.html for any missing address."""
+    import mimetypes
+
+    prefix = urljoin(base_url, "handbook-site/")
+    context = browser.new_context(locale="zh-CN")
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+
+    def serve(route):
+        rel = route.request.url[len(prefix):].split("?")[0].split("#")[0]
+        path = site_dir / rel
+        if rel and path.is_file():
+            route.fulfill(status=200, body=path.read_bytes(), content_type=mimetypes.guess_type(path.name)[0] or "application/octet-stream")
+        else:
+            route.fulfill(status=404, body=(site_dir / "404.html").read_bytes(), content_type="text/html; charset=utf-8")
+
+    page.route(prefix + "**", serve)
+    page.goto(prefix + "group/2019/old-page.html")
+    assert page.locator("h1").inner_text() == "找不到这个页面"
+    _links_exist(page, site_dir, prefix)
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") in ("sticky", "fixed")
+    assert not errors
+    context.close()

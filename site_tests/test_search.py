@@ -100,3 +100,19 @@ def test_valid_synonym_table_goes_to_the_browser():
     model, problems = _check("synonyms:\n  交钱: [收费, 免费]\n  火警: [火灾]\n")
     assert not problems
     assert model.to_browser()["synonyms"] == {"交钱": ["收费", "免费"], "火警": ["火灾"]}
+
+
+def test_index_drops_alias_table_and_separators_and_keeps_aliases_on_form_pages():
+    from generator.search_index import finish
+
+    data = {
+        "config": {},
+        "docs": [
+            {"location": "forms/index.html#all-names", "title": "全部\u200b名称", "text": "<p>签到\u200b表</p>"},
+            {"location": "forms/group-sign-in/index.html", "title": "小组\u200b签到表", "text": "<p>也叫\u200b：\u200b小组签名表</p>"},
+        ],
+    }
+    out = finish(data, None, {"forms/group-sign-in/index.html": ["小组签名表"]})
+    assert [d["location"] for d in out["docs"]] == ["forms/group-sign-in/index.html"]
+    assert out["docs"][0]["title"] == "小组签到表" and out["docs"][0]["aliases"] == ["小组签名表"]
+    assert {"小组", "签到表", "小组签名表"} <= set(out["config"]["sw"]["words"])

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from urllib.parse import quote, unquote
+from urllib.parse import quote
 
 import yaml
 
@@ -133,8 +133,9 @@ def test_bad_input_is_explained_next_to_the_field(page, base_url):
     page.fill("#ssc-written", "七十")
     page.fill("#ssc-interview", "120")
     errors = page.locator(".js-error-list li").all_inner_texts()
-    assert errors == ["written：笔试成绩应为数字（0 到 100 之间），实际是文字",
-                      "interview：面试成绩超出范围（应为 0 到 100 之间），实际是 120"]
+    # The page names fields in Chinese; the contract's key paths stay for the CLI.
+    assert errors == ["笔试成绩应为数字（0 到 100 之间），实际是文字",
+                      "面试成绩超出范围（应为 0 到 100 之间），实际是 120"]
     assert page.locator(".js-errors").is_visible()
     assert page.get_attribute("#ssc-written", "aria-invalid") == "true"
     assert page.locator(".js-total").inner_text() == "—"
@@ -142,7 +143,7 @@ def test_bad_input_is_explained_next_to_the_field(page, base_url):
     row = page.locator(".js-list[data-list='research_projects'] .js-row").first
     row.locator("[data-item='level']").select_option("national")
     row.locator("[data-item='role']").select_option("member")
-    assert "research_projects[0].member_rank：角色是“member”（课题组成员）时必须填写成员排名" in page.locator(".js-error-list li").all_inner_texts()
+    assert "课题研究第 1 条：角色是“课题组成员”时必须填写成员排名" in page.locator(".js-error-list li").all_inner_texts()
     assert row.locator("[data-item='member_rank']").get_attribute("aria-invalid") == "true"
     page.fill("#ssc-written", "59.99")
     page.fill("#ssc-interview", "90")
@@ -156,15 +157,17 @@ def test_url_hash_round_trip(page, base_url, browser):
     assert page.url.split("#")[0].endswith(PAGE)
     # Then the supervisor edits: a name, one more paper, a qualification answer.
     page.fill("#ssc-name", "王小明")
+    page.check(".js-share-name")  # the name goes into the link only when ticked
     page.click(".js-list[data-list='papers'] .js-add")
     row = page.locator(".js-list[data-list='papers'] .js-row").last
     row.locator("[data-item='venue']").select_option("other_small")
     row.locator("[data-item='author']").fill("2")
     page.select_option(".js-elig[data-elig='qualification']", "assistant")
     url = page.url
-    state = json.loads(unquote(url.split("#", 1)[1]))
+    state = page.evaluate("h => window.supervisorLink.decode(h).state", url.split("#", 1)[1])
     assert state["meta"]["name"] == "王小明"
-    assert state["input"]["papers"] == [{"venue": "core", "author": 1}, {"venue": "other_small", "author": 2}]
+    # The link leaves out defaults: author 1 is the contract's default.
+    assert state["input"]["papers"] == [{"venue": "core"}, {"venue": "other_small", "author": 2}]
     expected = page.evaluate("s => window.supervisorScore(s)", state["input"])
     assert page.locator(".js-total").inner_text() == str(expected["total"])
     other = browser.new_context(locale="zh-CN").new_page()

@@ -49,7 +49,7 @@ MESSAGES: dict[str, str] = {
     "below-standard": "{label}是 {value}{unit}，未达到{scope}标准：{comparison}{threshold}{unit}（来源：{source}）。{note}",
     "ratio-below-standard": "{numerator_label}占{denominator_label}的 {value}，未达到{scope}标准：{comparison}{threshold}（来源：{source}）。{note}",
     "deadline-missed": "{done_label}（{done}）已超过期限：按本手册采用的规则“{rule_text}”，最迟应在 {due} 完成（来源：{source}）。",
-    "calendar-year-unknown": "{year} 年的法定节假日和调休安排还没有收录，无法按工作日核对“{rule_title}”，请对照当年国务院放假通知人工核对。",
+    "calendar-year-unknown": "{year} 年的法定节假日和调休安排还没有收录，无法按工作日核对“{rule_title}”，请对照当年国务院放假通知人工核对（维护人员：新建 data/calendar/{year}.yaml 即可收录）。",
 }
 
 # Default severities; a check in forms/*.yaml may override standard,

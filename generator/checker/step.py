@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator import archive_code
-from generator.calendar_days import from_library
 from generator.checker.compile import Inputs, compile_form
 from generator.checker.core import Shared
 from generator.checker.normalise import table_problems
@@ -27,7 +26,7 @@ from generator.yamlsrc import load_yaml
 NAME = "checker"
 HERE = Path(__file__).parent
 JS_DIR = "assets/javascripts/checker"
-SCRIPTS = ("formchecker.js", "form-ui.js", "field-input.js", "tools.js")
+SCRIPTS = ("formchecker.js", "form-ui.js", "field-input.js", "drafts.js", "tools.js")
 CSS = "assets/stylesheets/checker.css"
 
 
@@ -113,7 +112,8 @@ def load(ctx: Context) -> tuple[Checker | None, list[Problem]]:
     found = table_problems(doc.data, doc.file)
     if found:
         return None, found
-    shared = Shared(from_library(), codes, doc.data)
+    # data/calendar/ year files over the library (generator/calendar_years.py).
+    shared = Shared(ctx.models["calendar"], codes, doc.data)
     inputs = Inputs(
         standards=tables.rows.get("standards"),
         deadlines=rules.rules,

@@ -17,7 +17,7 @@ ARCHIVE_CITES = ("001《档案接收制度》第四章 1", "001《档案接收�
 
 
 def _front(ctx: Context, source: str) -> list[str]:
-    return ["---", f'reviewed: "{ctx.settings.reviewed}"', f"generated_from: {source}", "---", ""]
+    return ["---", f"generated_from: {source}", "---", ""]
 
 
 def _cite(ctx: Context, *cites: str) -> str:
@@ -119,6 +119,37 @@ def archive_page(ctx: Context) -> str:
     return "\n".join(parts)
 
 
+def _years(years) -> str:
+    """2004–2026、2028: runs of consecutive years."""
+    runs: list[list[int]] = []
+    for y in sorted(years):
+        if runs and y == runs[-1][-1] + 1:
+            runs[-1].append(y)
+        else:
+            runs.append([y])
+    return "、".join(f"{r[0]}–{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
+
+
+def calendar_coverage(cal) -> list[str]:
+    """What the holiday data covers, which years are provisional, how to add one."""
+    lines = [
+        f"节假日和调休数据来自国务院每年公布的放假安排，目前收录 {_years(cal.years)} 年。"
+        "没有收录的年份，按工作日计算的期限不会给出日期，而是提示你对照当年的放假通知人工核对。",
+    ]
+    for year, source in sorted(cal.provisional.items()):
+        lines += [
+            "",
+            f"**{year} 年是暂定数据**：国务院 {year} 年放假安排的通知公布前，只按法律列出法定假日本身"
+            f"（来源：{escape(source)}），没有补休和调休上班日。凡是用到 {year} 年的日期，旁边都有核对提示。",
+        ]
+    lines += [
+        "",
+        "维护人员：国务院每年公布下一年放假安排后，新建或改写 `data/calendar/<年份>.yaml`"
+        "（放假起止日期、调休上班的周末、通知标题文号），重新构建网站即可；格式见维护指南。",
+    ]
+    return lines
+
+
 def deadline_page(ctx: Context, checker) -> str:
     rules = ctx.models["rules"]
     cal = checker.shared.calendar
@@ -140,10 +171,31 @@ def deadline_page(ctx: Context, checker) -> str:
         "<noscript><p>计算需要浏览器开启 JavaScript；不开也可以对照下面的规则表手工推算。</p></noscript>",
         "</div>",
         "",
+        "## 任意天数推算 {#count}",
+        "",
+        "规则不在下表里，或想核对别人的说法（如“收到后 5 个工作日内”）时，从任意一天往后（或往前）数几个工作日或自然日。"
+        "起算日当天不算；结果列出跳过了哪些周末和节假日、哪些调休上班的周末算作了工作日。",
+        "",
+        '<div class="sw-tool" data-module="sw-day-count" markdown="0">',
+        '<form class="sw-tool__form js-count-form" novalidate>',
+        '<p><label for="dc-date">从哪天起算</label><br><input id="dc-date" type="date"></p>',
+        '<p><label for="dc-n">数几天</label><br><input id="dc-n" type="text" inputmode="numeric" autocomplete="off" size="6" placeholder="如 5"></p>',
+        '<fieldset class="sw-tool__choice"><legend>按什么天数</legend>'
+        '<label><input type="radio" name="dc-unit" value="working_day" checked> 工作日</label> '
+        '<label><input type="radio" name="dc-unit" value="calendar_day"> 自然日（周末、节假日都算）</label></fieldset>',
+        '<fieldset class="sw-tool__choice"><legend>往哪边数</legend>'
+        '<label><input type="radio" name="dc-direction" value="after" checked> 往后（之后第几天）</label> '
+        '<label><input type="radio" name="dc-direction" value="before"> 往前（之前第几天）</label></fieldset>',
+        '<p><button type="submit" class="md-button md-button--primary">推算</button></p>',
+        "</form>",
+        '<p class="sw-tool__error js-count-error" role="alert"></p>',
+        '<div class="js-count-result" aria-live="polite"></div>',
+        "<noscript><p>推算需要浏览器开启 JavaScript。</p></noscript>",
+        "</div>",
+        "",
         '!!! warning "节假日数据的范围"',
         "",
-        f"    节假日和调休数据来自国务院每年公布的放假安排，目前收录 {cal.first_year}–{cal.last_year} 年。"
-        "超出这个范围的年份，按工作日计算的期限不会给出日期，而是提示你对照当年的放假通知人工核对。",
+        *(f"    {line}" for line in calendar_coverage(cal)),
         "",
         "## 全部规则",
         "",

@@ -72,6 +72,6 @@ def pages(ctx: Context, out: Staging) -> None:
     example = (ctx.project.forms / "group-plan.yaml")
     out.write_text(
         "forms/format.md",
-        format_page(load_schema(ctx.project.forms), example.read_text(encoding="utf-8") if example.is_file() else "", ctx.settings.reviewed),
+        format_page(load_schema(ctx.project.forms), example.read_text(encoding="utf-8") if example.is_file() else "", ""),
         by="forms/form.schema.json",
     )

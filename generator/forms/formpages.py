@@ -63,7 +63,6 @@ def form_page(form: Form, forms: Forms, ctx, procedure_exists: bool, downloads: 
         "---",
         f"title: {json.dumps(form.title, ensure_ascii=False)}",
         f"generated_from: forms/{form.id}.yaml",
-        f'reviewed: "{ctx.settings.reviewed}"',
         "---",
         "",
         f"# {_md(form.title)}",
@@ -114,6 +113,8 @@ def form_page(form: Form, forms: Forms, ctx, procedure_exists: bool, downloads: 
         "",
         f'<div class="sw-print-area">{form_html(form, ctx.settings.org_name, word_scripts(form, page) if downloads else ())}</div>',
         "",
+        drafts_list("../", ctx.settings.draft_max_age_days),
+        "",
         f'<script type="application/json" class="sw-form-definition" data-form-id="{form.id}">{definition_json(form)}</script>',
         "",
         # Only form pages carry the form and checker scripts; handbook pages stay light.
@@ -123,7 +124,7 @@ def form_page(form: Form, forms: Forms, ctx, procedure_exists: bool, downloads: 
     return "\n".join(lines)
 
 
-FORM_PAGE_SCRIPTS = ("sw-form.js", "checker/formchecker.js", "checker/form-ui.js", "checker/field-input.js")
+FORM_PAGE_SCRIPTS = ("sw-form.js", "checker/formchecker.js", "checker/form-ui.js", "checker/field-input.js", "checker/drafts.js")
 
 
 def word_scripts(form: Form, page: str) -> tuple[str, ...]:
@@ -132,6 +133,15 @@ def word_scripts(form: Form, page: str) -> tuple[str, ...]:
     from generator.forms import WORD_FILLER, WORD_JS, ZIP_JS
 
     return (_rel(ZIP_JS, page), _rel(WORD_FILLER, page), _rel(f"forms/{form.id}/{WORD_JS % form.id}", page))
+
+
+def drafts_list(forms_root: str, max_age_days: int) -> str:
+    """The 本机草稿 list (filled by checker/js/drafts.js; hidden without JavaScript,
+    since without it no draft is ever saved)."""
+    return (
+        f'<div class="sw-drafts js-drafts no-print" data-forms-root="{forms_root}" '
+        f'data-max-age-days="{max_age_days}" hidden></div>'
+    )
 
 
 def _row(form: Form, page: str, downloads: bool) -> str:
@@ -147,7 +157,6 @@ def index_page(forms: Forms, ctx, downloads: bool) -> str:
         "---",
         'title: 表格下载与在线填写',
         "generated_from: forms/*.yaml",
-        f'reviewed: "{ctx.settings.reviewed}"',
         "---",
         "",
         "# 表格下载与在线填写",
@@ -158,6 +167,10 @@ def index_page(forms: Forms, ctx, downloads: bool) -> str:
         "- [按分类查找](#by-category)",
         "- [按办理环节查找](#by-stage)",
         "- [全部名称对照](#all-names)",
+        "",
+        drafts_list("./", ctx.settings.draft_max_age_days),
+        "",
+        f'<script defer src="{_rel("assets/javascripts/checker/drafts.js", page)}"></script>',
         "",
         "## 按分类 {#by-category}",
         "",

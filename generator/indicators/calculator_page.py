@@ -37,6 +37,7 @@ def _form(model: Indicators) -> str:
     return "\n".join(
         [
             '<div class="ia" data-module="indicator-attainment">',
+            '<p class="ia-link-problem js-ia-link-problem" role="alert" hidden></p>',
             '<form class="js-ia-form ia-form" novalidate autocomplete="off">',
             '<fieldset class="ia-fieldset"><legend>岗位与满意率</legend>',
             '<div class="ia-field"><label for="ia-post-type">岗位类型</label>',
@@ -47,8 +48,11 @@ def _form(model: Indicators) -> str:
             '<div class="ia-field"><label for="ia-satisfaction">服务对象满意率（满意度，%）</label>',
             '<input id="ia-satisfaction" name="satisfaction" class="js-ia-satisfaction" type="text" inputmode="decimal" placeholder="如 86" autocomplete="off">',
             f'<span class="ia-hint">须{escape(sat.phrase())}。</span></div>',
-            '<div class="ia-field ia-field--check"><label><input type="checkbox" name="allow_conversion" class="js-ia-allow" checked> '
-            "合同允许折算（经服务单位、项目督导和运营机构三方协商确认）</label></div>",
+            # Not pre-ticked: whether the contract allows conversion decides the result,
+            # so the worker must say so (no default answer).
+            '<fieldset class="ia-field ia-choice"><legend>合同是否允许折算（经服务单位、项目督导和运营机构三方协商确认）</legend>'
+            '<label><input type="radio" name="allow_conversion" value="yes" class="js-ia-allow"> 允许</label> '
+            '<label><input type="radio" name="allow_conversion" value="no" class="js-ia-allow"> 不允许</label></fieldset>',
             "</fieldset>",
             '<fieldset class="ia-fieldset ia-fieldset--counts"><legend>全年完成量</legend>',
             '<div class="ind-scroll" role="region" tabindex="0" aria-label="全年完成量">',
@@ -88,6 +92,8 @@ def calculator_page(ctx, model: Indicators, front) -> str:
         _form(model),
         "",
         f'<script defer src="{JS_DIR}/indicator-attainment-rules.js"></script>',
+        f'<script defer src="{JS_DIR}/share-link.js"></script>',
+        f'<script defer src="{JS_DIR}/attainment-link.js"></script>',
         f'<script defer src="{JS_DIR}/indicator-attainment.js"></script>',
         "",
         "## 怎样判断",
@@ -114,7 +120,6 @@ def calculator_page(ctx, model: Indicators, front) -> str:
         "",
         "- 浏览器：`window.indicatorAttainment(input)`，输入、输出为下面的 JSON 结构；输入有误时抛出 `IndicatorAttainmentInputError`，`problems` 列出全部原因。",
         "- 命令行：`echo '{\"post_type\": \"specialized\", \"posts\": 1, \"satisfaction\": 0.86, \"counts\": {\"professional_case\": 28}}' | python -m generator attainment -`",
-        "",
         "输入键：`post_type`（specialized / community / coordination）、`posts`（岗位数，默认 1）、`satisfaction`（0–1）、"
         "`allow_conversion`（默认 true）、`counts`（项目代码 → 全年完成量，缺的按 0）。项目代码："
         + "、".join(f"`{i.key}` {i.name}" for i in model.items)

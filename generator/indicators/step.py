@@ -20,6 +20,7 @@ HERE = Path(__file__).parent
 DOWNLOADS = "indicators/downloads"
 RULES_JS = "assets/javascripts/indicator-attainment-rules.js"
 CALC_JS = "assets/javascripts/indicator-attainment.js"
+LINK_JS = "assets/javascripts/attainment-link.js"
 CSS = "assets/stylesheets/indicators.css"
 
 
@@ -70,7 +71,7 @@ def macros(ctx: Context) -> dict:
 
 
 def _front(ctx: Context, generated_from: str, description: str = "") -> list[str]:
-    lines = ["---", f'reviewed: "{ctx.settings.reviewed}"', f"generated_from: {generated_from}"]
+    lines = ["---", f"generated_from: {generated_from}"]
     if description:
         lines.append(f"description: {json.dumps(description, ensure_ascii=False)}")
     return lines + ["---", ""]
@@ -119,6 +120,7 @@ def pages(ctx: Context, out: Staging) -> None:
     rules = rules_from_model(model)
     out.write_text(RULES_JS, "/* 由 data/indicators/ 生成，勿手改 */\nwindow.INDICATOR_ATTAINMENT_RULES = " + json.dumps(rules.to_json(), ensure_ascii=False) + ";\n", by=FILES["annual_indicators"])
     out.copy(CALC_JS, HERE / "assets" / "indicator-attainment.js", by="generator/indicators")
+    out.copy(LINK_JS, HERE / "assets" / "attainment-link.js", by="generator/indicators")
     out.write_text("calculators/indicator-attainment/index.md", calculator_page(ctx, model, _front), by=FILES["annual_indicators"])
 
 

@@ -15,7 +15,9 @@ from generator.context import Context, Staging
 from generator.problems import Problem
 
 NAME = "scoring"
-ASSETS = ("decimal.js", "score.js", "eligibility.js", "view.js", "calculator.js")
+ASSETS = ("decimal.js", "score.js", "eligibility.js", "view.js", "link.js", "calculator.js")
+# Used by both calculators (this one and generator/indicators): one copy under assets/.
+SHARED_ASSETS = {"share-link.js": "assets/javascripts/share-link.js"}
 # Merged into site.css (generator/stylesheets.py): one stylesheet less to wait
 # for before the calculator page can show anything.
 STYLESHEET = "supervisor-score.css"
@@ -50,11 +52,13 @@ def pages(ctx: Context, out: Staging) -> None:
     rules = ctx.models[NAME]
     source_text = ctx.models["sources"].text
     by = "data/scoring/supervisor_selection.yaml"
-    out.write_text(PAGE, calculator_page(rules, source_text, ctx.settings.reviewed, related_links(ctx)), by=by)
+    out.write_text(PAGE, calculator_page(rules, source_text, "", related_links(ctx)), by=by)
     out.write_text(f"{ASSET_DIR}/rules.js", rules_js(rules, source_text), by=by)
     folder = resources.files("generator.scoring") / "assets"
     for name in ASSETS:
         out.write_text(f"{ASSET_DIR}/{name}", (folder / name).read_text(encoding="utf-8"), by="generator/scoring/assets")
+    for name, target in SHARED_ASSETS.items():
+        out.write_text(target, (folder / name).read_text(encoding="utf-8"), by="generator/scoring/assets")
     out.write_text(f"assets/stylesheets/{STYLESHEET}", (folder / STYLESHEET).read_text(encoding="utf-8"), by="generator/scoring/assets")
 
 

@@ -313,11 +313,14 @@
       try {
         if (isEmpty(values)) { storage.removeItem(key); if (manual) { echo(TEXT.nothingToSave); } return; }
         var now = Date.now();
-        storage.setItem(key, JSON.stringify({ form: formId, saved: now, values: values }));
+        // The title lets the 本机草稿 list (drafts.js) name the form without its rules.
+        storage.setItem(key, JSON.stringify({ form: formId, title: window.formChecker.rules(formId).title, saved: now, values: values }));
         draftStatus.textContent = TEXT.saved(stamp(now));
         if (manual) { echo(draftStatus.textContent); }
+        changed();
       } catch (e) { draftStatus.textContent = TEXT.noStorage; echo(TEXT.noStorage); }
     }
+    function changed() { document.dispatchEvent(new CustomEvent("sw-drafts-changed", { detail: { id: formId } })); }
     function schedule() {
       if (restoring) { return; }
       if (timer) { clearTimeout(timer); }
@@ -360,14 +363,26 @@
         fileInput.click();
       } else if (b.classList.contains("js-clear-draft")) {
         if (!window.confirm(TEXT.confirmClear)) { return; }
-        if (timer) { clearTimeout(timer); timer = null; }
         if (storage) { storage.removeItem(key); }
-        fill({});
-        resetDisplay(formEl);
-        alertBox.textContent = "";
-        status.textContent = "";
-        draftStatus.textContent = TEXT.cleared;
+        emptied();
+        changed();
       }
+    });
+
+    /** The draft is gone: empty the form so nothing is left to save again. */
+    function emptied() {
+      if (timer) { clearTimeout(timer); timer = null; }
+      fill({});
+      resetDisplay(formEl);
+      alertBox.textContent = "";
+      status.textContent = "";
+      draftStatus.textContent = TEXT.cleared;
+      echo(TEXT.cleared);
+    }
+    // 删除 or 清除本机全部草稿 in the 本机草稿 list (drafts.js).
+    document.addEventListener("sw-drafts-removed", function (event) {
+      var d = event.detail || {};
+      if (d.all || (d.ids || []).indexOf(formId) >= 0) { emptied(); }
     });
 
     fileInput.addEventListener("change", function () {

@@ -295,7 +295,8 @@
   function calendar() {
     DATA = DATA || window.swCheckerData;
     if (!cal) {
-      cal = { first: DATA.calendar.first_year, last: DATA.calendar.last_year, holidays: {}, workdays: {} };
+      cal = { years: {}, holidays: {}, workdays: {} };
+      DATA.calendar.years.forEach(function (y) { cal.years[y] = 1; });
       DATA.calendar.holidays.forEach(function (d) { cal.holidays[d] = 1; });
       DATA.calendar.workdays.forEach(function (d) { cal.workdays[d] = 1; });
     }
@@ -303,7 +304,7 @@
   }
   function isWorkdayDays(days) {
     var c = calendar(), p = ymd(days);
-    if (p.y < c.first || p.y > c.last) { throw new YearNotCoveredError(p.y); }
+    if (!c.years[p.y]) { throw new YearNotCoveredError(p.y); }
     var key = iso(days);
     if (c.workdays[key]) { return true; }
     if (c.holidays[key]) { return false; }

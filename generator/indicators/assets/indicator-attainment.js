@@ -37,7 +37,9 @@
       strictExplain: '每一项都达到最低量，且满意率达标。',
       convertedExplain: '有的项目没有单独达标，但按折算标准换算后，服务量和督导培训量都够，不能折算的项目也都达标，满意率达标。注意：折算须合同允许并经三方协商确认。',
       notMetExplain: '逐项未全部达标，按折算也没有达标。看下面标红的项目和差额。',
-      notMetNoConversion: '逐项未全部达标；没有勾选“允许折算”，所以不按折算判断。',
+      notMetNoConversion: '逐项未全部达标；合同不允许折算，所以不按折算判断。',
+      allowMissing: '请先选择合同是否允许折算（看服务合同，或问项目督导）：折算后能否达标取决于它。',
+      badPosts: '岗位数请填 1 到 {max} 之间的整数，如 1 或 3',
       requiredWorking: '需要的量 = ',
       actualWorking: '完成的量 = ',
       none: '（无）',
@@ -268,7 +270,8 @@
     this.$postType = $root.querySelector('.js-ia-post-type');
     this.$posts = $root.querySelector('.js-ia-posts');
     this.$satisfaction = $root.querySelector('.js-ia-satisfaction');
-    this.$allow = $root.querySelector('.js-ia-allow');
+    this.$allow = Array.prototype.slice.call($root.querySelectorAll('.js-ia-allow'));
+    this.$linkProblem = $root.querySelector('.js-ia-link-problem');
     this.$errors = $root.querySelector('.js-ia-errors');
     this.$result = $root.querySelector('.js-ia-result');
     this.$counts = {};
@@ -292,53 +295,61 @@
     this.update(false);
   };
 
-  /** Inputs live in the URL hash (never sent to a server), so a result can be bookmarked. */
+  /** 合同允许折算: true, false, or null while nobody has chosen. */
+  Calculator.prototype.allow = function () {
+    var $on = this.$allow.filter(function ($r) { return $r.checked; })[0];
+    return $on ? $on.value === 'yes' : null;
+  };
+
+  /**
+   * Inputs live in the URL hash (never sent to a server), so a result can be
+   * bookmarked; a cut or changed link restores what it can and says so.
+   */
   Calculator.prototype.readHash = function () {
-    var hash = window.location.hash.replace(/^#/, '');
-    if (!hash) { return; }
-    var params = {};
-    hash.split('&').forEach(function (pair) {
-      var i = pair.indexOf('=');
-      if (i > 0) {
-        try { params[decodeURIComponent(pair.slice(0, i))] = decodeURIComponent(pair.slice(i + 1)); } catch (e) { /* ignore a broken pair */ }
-      }
+    var decoded = window.attainmentLink.decode(window.location.hash.replace(/^#/, ''), RULES.items);
+    this.$linkProblem.textContent = decoded.message;
+    this.$linkProblem.hidden = !decoded.message;
+    var f = decoded.form;
+    if (!f) { return; }
+    if (has(f, 'post_type') && RULES.post_types.indexOf(f.post_type) >= 0) { this.$postType.value = f.post_type; }
+    this.$posts.value = has(f, 'posts') ? f.posts : '1';
+    this.$satisfaction.value = has(f, 'satisfaction') ? f.satisfaction : '';
+    this.$allow.forEach(function ($r) {
+      $r.checked = has(f, 'allow_conversion') && $r.value === (f.allow_conversion ? 'yes' : 'no');
     });
-    if (has(params, 'post_type') && RULES.post_types.indexOf(params.post_type) >= 0) { this.$postType.value = params.post_type; }
-    if (has(params, 'posts')) { this.$posts.value = params.posts; }
-    if (has(params, 'satisfaction')) { this.$satisfaction.value = params.satisfaction; }
-    if (has(params, 'allow_conversion')) { this.$allow.checked = params.allow_conversion !== '0'; }
     var self = this;
-    RULES.items.forEach(function (item) {
-      if (has(params, item.key)) { self.$counts[item.key].value = params[item.key]; }
-    });
+    RULES.items.forEach(function (item) { self.$counts[item.key].value = has(f.counts, item.key) ? f.counts[item.key] : ''; });
   };
 
   Calculator.prototype.writeHash = function () {
-    var parts = [
-      'post_type=' + encodeURIComponent(this.$postType.value),
-      'posts=' + encodeURIComponent(this.$posts.value),
-      'satisfaction=' + encodeURIComponent(this.$satisfaction.value),
-      'allow_conversion=' + (this.$allow.checked ? '1' : '0')
-    ];
-    var self = this;
-    RULES.items.forEach(function (item) {
-      var v = self.$counts[item.key].value;
-      if (v !== '') { parts.push(item.key + '=' + encodeURIComponent(v)); }
-    });
-    var url = window.location.pathname + window.location.search + '#' + parts.join('&');
+    var self = this, counts = {};
+    RULES.items.forEach(function (item) { counts[item.key] = self.$counts[item.key].value; });
+    var hash = window.attainmentLink.encode({
+      post_type: this.$postType.value, posts: this.$posts.value.trim(), satisfaction: this.$satisfaction.value.trim(),
+      allow_conversion: this.allow(), counts: counts
+    }, RULES.items);
+    var url = window.location.pathname + window.location.search + '#' + hash;
     try { window.history.replaceState(null, '', url); } catch (e) { /* file:// in some browsers */ }
   };
 
   /** Build the contract input from the form; collect field errors in the user's words. */
   Calculator.prototype.readForm = function () {
     var errors = [];
-    var posts = Number(this.$posts.value);
+    var postsText = this.$posts.value.trim();
+    var posts = postsText === '' ? 1 : Number(postsText);
+    var allow = this.allow();
     var input = {
       post_type: this.$postType.value,
-      posts: this.$posts.value === '' ? 1 : posts,
-      allow_conversion: this.$allow.checked,
+      posts: isInteger(posts) && posts >= 1 && posts <= RULES.limits.posts ? posts : 1,
+      allow_conversion: allow === true,
       counts: {}
     };
+    this.$posts.removeAttribute('aria-invalid');
+    if (input.posts !== posts) {
+      this.$posts.setAttribute('aria-invalid', 'true');
+      errors.push(fmt(T.badPosts, { max: RULES.limits.posts }));
+    }
+    if (allow === null) { errors.push(T.allowMissing); }
     var sat = this.$satisfaction.value.trim();
     if (sat === '') {
       errors.push(T.satisfactionMissing);
@@ -372,7 +383,7 @@
     try {
       result = indicatorAttainment(form.input);
     } catch (e) {
-      if (e instanceof AttainmentInputError) { errors = errors.concat(e.problems); } else { throw e; }
+      if (e instanceof AttainmentInputError) { errors = errors.concat(e.problems.map(readable)); } else { throw e; }
     }
     this.showErrors(errors);
     this.$result.textContent = '';
@@ -380,6 +391,14 @@
       this.render(form.input, result);
     }
   };
+
+  /**
+   * The contract's messages name keys for programmers ("counts.home_visit（探访）不能是负数");
+   * on the page only the Chinese name stays ("探访不能是负数").
+   */
+  function readable(message) {
+    return message.replace(/^[a-z_]+(\.[a-z_]+)?（([^）]+)）/, '$2');
+  }
 
   Calculator.prototype.showErrors = function (errors) {
     this.$errors.textContent = '';

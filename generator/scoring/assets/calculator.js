@@ -31,6 +31,8 @@
     this.data.spec.forEach(function (f) { self.spec[f.name] = f; });
     this.$elig = document.querySelector('[data-module="supervisor-eligibility"]');
     this.$sheet = document.querySelector('.js-sheet');
+    this.$shareName = $module.querySelector('.js-share-name');
+    this.$linkProblem = $module.querySelector('.js-link-problem');
   }
 
   Calculator.prototype.init = function () {
@@ -72,6 +74,8 @@
       if (window.location.hash !== self.lastHash) { self.dirty = true; self.restore(self.readHash()); }
     });
     var initial = this.readHash();
+    // A cut or damaged link opens what could be read and says what was lost.
+    if (this.linkMessage) this.dirty = true;
     this.dirty = !!initial;
     if (initial) { this.restore(initial); return; }
     // A fresh page already shows empty fields: no reset (it re-laid out the
@@ -179,16 +183,22 @@
     return answers;
   };
 
-  // ---- URL hash: the whole form, so a result can be bookmarked and reproduced.
+  // ---- URL hash: the whole form in a short link (link.js), so a result can be
+  // bookmarked and reproduced; the name only when the supervisor ticks it.
 
   Calculator.prototype.readHash = function () {
-    var h = window.location.hash.replace(/^#/, '');
-    if (!h) return null;
-    try { return JSON.parse(decodeURIComponent(h)); } catch (e) { return null; }
+    var decoded = window.supervisorLink.decode(window.location.hash.replace(/^#/, ''));
+    this.linkMessage = decoded.message;
+    if (this.$linkProblem) {
+      this.$linkProblem.textContent = decoded.message;
+      this.$linkProblem.hidden = !decoded.message;
+    }
+    if (this.$shareName && decoded.state) this.$shareName.checked = decoded.withName;
+    return decoded.state;
   };
 
   Calculator.prototype.writeHash = function (state) {
-    var hash = '#' + encodeURIComponent(JSON.stringify(state));
+    var hash = '#' + window.supervisorLink.encode(state, !!(this.$shareName && this.$shareName.checked));
     this.lastHash = hash;
     if (window.location.hash !== hash) {
       try { window.history.replaceState(null, '', hash); } catch (e) { window.location.hash = hash; }
@@ -198,7 +208,10 @@
   Calculator.prototype.restore = function (state) {
     var self = this;
     this.restoring = true;
+    // The form reset would untick 链接里包含候选人姓名 that the link itself set.
+    var withName = !!(state && this.$shareName && this.$shareName.checked);
     this.$form.reset();
+    if (this.$shareName) this.$shareName.checked = withName;
     $$(this.$form, '.js-row').forEach(function ($r) { $r.parentNode.removeChild($r); });
     if (this.$elig) this.$elig.querySelector('.js-elig-form').reset();
     state = state || {};
@@ -243,6 +256,7 @@
 
   Calculator.prototype.reset = function () {
     this.dirty = false;
+    if (this.$linkProblem) { this.$linkProblem.textContent = ''; this.$linkProblem.hidden = true; }
     this.restore(null);
     try { window.history.replaceState(null, '', window.location.pathname + window.location.search); } catch (e) { /* file:// */ }
   };
@@ -295,7 +309,9 @@
       var self = this;
       detail.errors.forEach(function (msg) {
         var $li = el('li');
-        var $target = self.fieldFor(msg.split('：')[0]);
+        var path = msg.split('：')[0];
+        var $target = self.fieldFor(path);
+        msg = self.readable(path, msg);
         if ($target) {
           // Not before the user has typed a score: an untouched field is not "invalid".
           if (!onlyMissing) $target.setAttribute('aria-invalid', 'true');
@@ -357,6 +373,19 @@
       $row.insertBefore($o, $row.querySelector('.js-remove'));
     });
     this.fillSheet(input, meta, detail);
+  };
+
+  /**
+   * The contract's message in the supervisor's words: "written：笔试成绩应为数字…"
+   * shows as "笔试成绩应为数字…", "papers[1].author：…" as "论文第 2 条：…".
+   * The contract keeps the keys: the CLI and the parity tests read them.
+   */
+  Calculator.prototype.readable = function (path, msg) {
+    // 角色是“member”（课题组成员） → 角色是“课题组成员”: the code value is for the CLI.
+    var rest = msg.slice(path.length + 1).replace(/“[a-z_]+”（([^）]+)）/g, '“$1”');
+    var m = /^(\w+)\[(\d+)\]/.exec(path);
+    if (m && this.spec[m[1]]) return this.spec[m[1]].label + '第 ' + (Number(m[2]) + 1) + ' 条：' + rest;
+    return rest || msg;
   };
 
   /** The form control an error path points at: written, papers[1].author … */
