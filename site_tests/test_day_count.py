@@ -149,3 +149,20 @@ def test_named_rules_into_a_provisional_year_carry_the_caution(tool):
     assert row.locator(".js-due").inner_text().startswith("2027-01")
     assert "暂定" in row.locator(".js-provisional").inner_text()
     assert "暂定" in tool.locator(".admonition.warning").inner_text()
+
+
+def test_english_browser_prints_tool_dates_as_yyyy_mm_dd(browser, base_url):
+    """A date box draws 12/28/2026 in an English browser; on paper it reads 2026-12-28."""
+    context = browser.new_context(locale="en-US")
+    page = context.new_page()
+    try:
+        page.goto(base_url + DEADLINES)
+        page.wait_for_selector("#dc-date + .sw-print-value", state="attached")
+        page.fill("#dc-date", "2026-12-28")
+        page.fill("#dl-date", "2026-12-28")
+        page.emulate_media(media="print")
+        for box in ("#dc-date", "#dl-date"):
+            assert page.locator(box).is_hidden()
+            assert page.locator(f"{box} + .sw-print-value").inner_text() == "2026-12-28"
+    finally:
+        context.close()

@@ -301,8 +301,26 @@
     });
   }
 
+  /**
+   * A date or month box draws its value in the browser's locale (12/07/2026 in
+   * an English browser). On paper each box is replaced by its value as
+   * YYYY-MM-DD (.value is that whatever the locale), kept in a print-only span.
+   */
+  function printableDates() {
+    Array.prototype.forEach.call(document.querySelectorAll('.sw-tool input[type="date"], .sw-tool input[type="month"]'), function ($box) {
+      var $copy = document.createElement("span");
+      $copy.className = "sw-print-value";
+      $box.parentNode.insertBefore($copy, $box.nextSibling);
+      function sync() { $copy.textContent = $box.value; }
+      $box.addEventListener("input", sync);
+      $box.addEventListener("change", sync);
+      sync();
+    });
+  }
+
   function init() {
     if (!window.formChecker || !window.swCheckerData) { return; }
+    printableDates();
     Array.prototype.forEach.call(document.querySelectorAll('[data-module="sw-archive-code"]'), archiveTool);
     Array.prototype.forEach.call(document.querySelectorAll('[data-module="sw-deadlines"]'), deadlineTool);
     Array.prototype.forEach.call(document.querySelectorAll('[data-module="sw-day-count"]'), dayCountTool);
