@@ -379,3 +379,18 @@ def test_hostile_text_stays_text_everywhere(page, base_url, tmp_path):
     page.click(".js-check")
     assert page.locator("form.sw-form img, form.sw-form script, form.sw-form [onload], form.sw-form [onerror]").count() == 0
     assert dialogs == []
+
+
+def test_deadline_through_a_provisional_year_carries_a_caution(page, base_url, site_dir):
+    """Feedback due 3 working days after 2026-12-29 runs over 元旦 2027, whose
+    data is 暂定: both checkers give the date and say it may still move."""
+    values = dict(GOOD, submit_date="2026-12-29", feedback_date="2027-01-04", start_date="2027-01-16", end_date="2027-02-27")
+    values["sessions"] = [dict(row, date=f"2027-01-{16 + 7 * i:02d}" if i < 2 else "2027-02-06") for i, row in enumerate(GOOD["sessions"])]
+    open_form(page, base_url)
+    got = page.evaluate("([v, today]) => window.formChecker.check('group-plan', v, today)", [values, "2027-01-05"])
+    assert got == check(built_rules(site_dir, FORM), values, default_shared(), "2027-01-05")
+    caution = [p for p in got if p["code"] == "deadline-provisional"]
+    assert [p["field"] for p in caution] == ["feedback_date"], got
+    assert "2027-01-04" in caution[0]["message"] and "暂定" in caution[0]["message"]
+    assert caution[0]["severity"] == "warning"
+    assert not [p for p in got if p["code"] == "deadline-missed"], got

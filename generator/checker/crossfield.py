@@ -122,6 +122,13 @@ def run_check(c: dict, fields: dict, parsed: dict, env: Env, rules: dict, out: l
             out.append(problem(c["done_field"], "calendar-year-unknown", {"year": exc.year, "rule_title": c["title"]}))
             return
         due_days = (due - F.date_from_days(0)).days
+        if c["unit"] == "working_day":
+            # A count through a 暂定 year may move when the State Council publishes its notice.
+            first, last = sorted((F.date_from_days(event).year, due.year))
+            years = sorted(y for y in shared.calendar.provisional if first <= int(y) <= last)
+            if years:
+                params = {"rule_title": c["title"], "due": due.isoformat(), "years": "、".join(str(y) for y in years)}
+                out.append(problem(c["done_field"], "deadline-provisional", params))
         if done > due_days:
             params = {
                 "done_label": quote(fields[c["done_field"]]["label"]),

@@ -50,12 +50,13 @@ MESSAGES: dict[str, str] = {
     "ratio-below-standard": "{numerator_label}占{denominator_label}的 {value}，未达到{scope}标准：{comparison}{threshold}（来源：{source}）。{note}",
     "deadline-missed": "{done_label}（{done}）已超过期限：按本手册采用的规则“{rule_text}”，最迟应在 {due} 完成（来源：{source}）。",
     "calendar-year-unknown": "{year} 年的法定节假日和调休安排还没有收录，无法按工作日核对“{rule_title}”，请对照当年国务院放假通知人工核对（维护人员：新建 data/calendar/{year}.yaml 即可收录）。",
+    "deadline-provisional": "“{rule_title}”的期限 {due} 是按 {years} 年的暂定节假日推算的（只含法定假日，补休和调休上班日以国务院放假通知为准），通知公布后请再核对一次。",
 }
 
 # Default severities; a check in forms/*.yaml may override standard,
 # ratio and deadline.
 SEVERITY: dict[str, str] = {code: ERROR for code in MESSAGES}
-SEVERITY.update({"archive-code-nature": WARNING, "calendar-year-unknown": WARNING, "percent-fraction": WARNING})
+SEVERITY.update({"archive-code-nature": WARNING, "calendar-year-unknown": WARNING, "percent-fraction": WARNING, "deadline-provisional": WARNING})
 
 COMPARISON = {">=": "至少 ", ">": "多于 "}
 DATE_RELATION = {True: "不能早于", False: "必须晚于"}

@@ -688,6 +688,15 @@
         }
         throw e;
       }
+      if (c.unit === "working_day") {
+        // A count through a 暂定 year may move when the State Council publishes its notice.
+        var y0 = ymd(Math.min(ev, due)).y, y1 = ymd(Math.max(ev, due)).y, prov = [];
+        Object.keys(DATA.calendar.provisional || {}).forEach(function (y) { if (+y >= y0 && +y <= y1) { prov.push(+y); } });
+        prov.sort(function (a, b) { return a - b; });
+        if (prov.length) {
+          out.push(problem(c.done_field, "deadline-provisional", { rule_title: c.title, due: iso(due), years: prov.join("、") }));
+        }
+      }
       if (done > due) {
         out.push(problem(c.done_field, "deadline-missed", {
           done_label: q(fields[c.done_field].label), done: iso(done), rule_text: c.text, due: iso(due), source: c.source
