@@ -4,6 +4,7 @@ console error."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import socketserver
@@ -92,16 +93,23 @@ def watch() -> PageWatch:
     return PageWatch()
 
 
-@pytest.fixture
-def page(browser, watch):
-    """A fresh page; fails the test on external requests or console errors."""
-    context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
+@contextlib.contextmanager
+def watched_page(browser, watch: PageWatch, **context_options):
+    """A page in a fresh context; on leaving, fails on external requests or console errors."""
+    context = browser.new_context(**context_options)
     pg = context.new_page()
     watch.attach(context, pg)
     yield pg
     context.close()
     assert not watch.external, f"页面请求了外部主机：{watch.external}"
     assert not watch.console_errors, f"浏览器控制台报错：{watch.console_errors}"
+
+
+@pytest.fixture
+def page(browser, watch):
+    """A fresh desktop page; fails the test on external requests or console errors."""
+    with watched_page(browser, watch, locale="zh-CN", viewport={"width": 1280, "height": 900}) as pg:
+        yield pg
 
 
 def site_pages(site_dir: Path) -> list[str]:

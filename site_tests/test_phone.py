@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from site_tests.conftest import site_pages
+from site_tests.conftest import site_pages, watched_page
 from site_tests.test_attainment_core import GOLDEN as ATTAINMENT_CASES
 
 PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2, "locale": "zh-CN"}
@@ -54,13 +54,8 @@ def test_no_page_scrolls_sideways_on_a_phone(browser, base_url, site_dir, width)
 
 @pytest.fixture
 def phone(browser, watch):
-    context = browser.new_context(**PHONE)
-    page = context.new_page()
-    watch.attach(context, page)
-    yield page
-    context.close()
-    assert not watch.external, f"页面请求了外部主机：{watch.external}"
-    assert not watch.console_errors, f"浏览器控制台报错：{watch.console_errors}"
+    with watched_page(browser, watch, **PHONE) as page:
+        yield page
 
 
 def tap_and_type(page, selector: str, text: str) -> None:
