@@ -38,6 +38,26 @@ def read_values(text: str, form_id: str) -> tuple[object, list[dict]]:
     return data, []
 
 
+def load_model(root: str | None, name: str, failure: str):
+    """The project's validated context for a command that needs model ``name``.
+
+    Returns None after printing every problem and ``failure`` to stderr, so a
+    command never works from data/ or forms/ that the build would refuse.
+    """
+    from generator.build import load_all
+    from generator.context import BuildOptions
+    from generator.problems import errors, report
+    from generator.project import Project, find_root
+
+    project = Project(find_root(Path(root) if root else None))
+    ctx, problems = load_all(project, BuildOptions(fast=True))
+    if ctx is None or ctx.models.get(name) is None or errors(problems):
+        print(report(problems), file=sys.stderr)
+        print(failure, file=sys.stderr)
+        return None
+    return ctx
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator check", description="用网页上同一套规则检查一份填好的表格")
     parser.add_argument("form_id", help="表格编号，如 group-plan")
@@ -46,18 +66,10 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--root", help="项目根目录（默认：向上查找 mkdocs.yml）")
     args = parser.parse_args(argv)
 
-    from generator.build import load_all
-    from generator.context import BuildOptions
-    from generator.problems import errors, report
-    from generator.project import Project, find_root
-
-    project = Project(find_root(Path(args.root) if args.root else None))
-    ctx, problems = load_all(project, BuildOptions(fast=True))
-    checker = ctx.models.get("checker") if ctx else None
-    if checker is None or errors(problems):
-        print(report(problems), file=sys.stderr)
-        print("data/ 或 forms/ 有错误，无法检查。", file=sys.stderr)
+    ctx = load_model(args.root, "checker", "data/ 或 forms/ 有错误，无法检查。")
+    if ctx is None:
         return 2
+    checker = ctx.models["checker"]
     rules = checker.forms.get(args.form_id)
     if rules is None:
         from generator.problems import suggest

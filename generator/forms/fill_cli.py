@@ -22,14 +22,11 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--root", help="项目根目录（默认：向上查找 mkdocs.yml）")
     args = parser.parse_args(argv)
 
-    from generator.build import load_all
-    from generator.checker.cli import read_values
+    from generator.checker.cli import load_model, read_values
     from generator.checker.core import normalised_values
-    from generator.context import BuildOptions
     from generator.forms.wordfill import fill_docx, fill_spec
     from generator.forms.worddoc import template_bytes
-    from generator.problems import errors, report, suggest
-    from generator.project import Project, find_root
+    from generator.problems import suggest
 
     if args.out_dir:
         jobs = [(Path(f), Path(args.out_dir) / (Path(f).stem + ".docx")) for f in args.files]
@@ -37,13 +34,10 @@ def main(argv: list[str]) -> int:
         jobs = [(Path(args.files[0]), Path(args.files[1]))]
     else:
         parser.error("需要两个参数 VALUES.json OUT.docx，或用 --out-dir 指定输出文件夹")
-    project = Project(find_root(Path(args.root) if args.root else None))
-    ctx, problems = load_all(project, BuildOptions(fast=True))
-    forms = ctx.models.get("forms") if ctx else None
-    if forms is None or errors(problems):
-        print(report(problems), file=sys.stderr)
-        print("forms/ 有错误，无法填写。", file=sys.stderr)
+    ctx = load_model(args.root, "forms", "forms/ 有错误，无法填写。")
+    if ctx is None:
         return 2
+    forms = ctx.models["forms"]
     form = forms.find(args.form)
     if form is None:
         print(f"没有“{args.form}”这张表格。{suggest(args.form, sorted(forms.by_id))}", file=sys.stderr)
