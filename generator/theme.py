@@ -14,6 +14,7 @@ from pathlib import Path
 
 import material
 
+from generator.page_scripts import loader_partial
 from generator.problems import Problem, problem
 
 HERE = Path(__file__).parent
@@ -181,6 +182,7 @@ def write_theme(out: Path) -> list[Problem]:
     shutil.copyfile(VENDOR / "iframe-worker" / "shim.js", out / "partials" / "iframe-worker-shim.js")
     templates = material_templates()
     problems += _bundle_loader(templates, out)
+    (out / "partials" / "page-scripts.html").write_text(loader_partial(), encoding="utf-8")
     for patch in PATCHES:
         matches = sorted(templates.glob(patch.glob))
         if len(matches) != 1:

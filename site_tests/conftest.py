@@ -13,7 +13,8 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import Page, sync_playwright
 
 from generator.browser import launch
 from generator.build import build
@@ -21,6 +22,28 @@ from generator.project import Project
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
+
+# Forms, calculators and tools start their scripts after the first paint
+# (generator/page_scripts.py), so "load" can come before they are ready. A
+# reader waits for the page; every test does too, after each navigation.
+SCRIPTS_READY = "() => document.documentElement.getAttribute('data-sw-scripts') !== 'loading'"
+
+
+def _then_ready(navigate):
+    @functools.wraps(navigate)
+    def navigate_and_wait(self, *args, **kwargs):
+        response = navigate(self, *args, **kwargs)
+        if kwargs.get("wait_until") != "commit":
+            # A PDF or a download has no page to wait for.
+            with contextlib.suppress(PlaywrightError):
+                self.wait_for_function(SCRIPTS_READY, timeout=15_000)
+        return response
+
+    return navigate_and_wait
+
+
+for _name in ("goto", "reload", "go_back", "go_forward"):
+    setattr(Page, _name, _then_ready(getattr(Page, _name)))
 
 
 @pytest.fixture(scope="session")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from markupsafe import escape
 
 from generator.context import Context, Staging
+from generator.page_scripts import script_list
 
 ARCHIVE_PAGE = "tools/archive-code/index.md"
 DEADLINE_PAGE = "tools/deadlines/index.md"
@@ -215,6 +216,6 @@ def deadline_page(ctx: Context, checker) -> str:
 
 def write(ctx: Context, checker, out: Staging) -> None:
     # Tool pages load the checker data and tool scripts themselves (tools/x/index.md -> ../../assets).
-    scripts = "\n".join(f'<script defer src="../../assets/javascripts/checker/{n}"></script>' for n in ("formchecker.js", "tools.js"))
+    scripts = script_list(f"../../assets/javascripts/checker/{n}" for n in ("formchecker.js", "tools.js"))
     out.write_text(ARCHIVE_PAGE, archive_page(ctx) + "\n\n" + scripts + "\n", by="generator/checker")
     out.write_text(DEADLINE_PAGE, deadline_page(ctx, checker) + "\n\n" + scripts + "\n", by="generator/checker")

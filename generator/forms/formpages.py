@@ -9,6 +9,7 @@ from markupsafe import escape
 
 from generator.forms.model import CATEGORIES, Form, Forms
 from generator.forms.webform import form_html, header_field
+from generator.page_scripts import script_list
 
 # Procedure steps in the order a worker meets them; unknown stages follow, sorted.
 STAGE_ORDER = (
@@ -118,7 +119,7 @@ def form_page(form: Form, forms: Forms, ctx, procedure_exists: bool, downloads: 
         f'<script type="application/json" class="sw-form-definition" data-form-id="{form.id}">{definition_json(form)}</script>',
         "",
         # Only form pages carry the form and checker scripts; handbook pages stay light.
-        *(f'<script defer src="{_rel(f"assets/javascripts/{name}", page)}"></script>' for name in FORM_PAGE_SCRIPTS),
+        script_list(_rel(f"assets/javascripts/{name}", page) for name in FORM_PAGE_SCRIPTS),
         "",
     ]
     return "\n".join(lines)
@@ -170,7 +171,7 @@ def index_page(forms: Forms, ctx, downloads: bool) -> str:
         "",
         drafts_list("./", ctx.settings.draft_max_age_days),
         "",
-        f'<script defer src="{_rel("assets/javascripts/checker/drafts.js", page)}"></script>',
+        script_list([_rel("assets/javascripts/checker/drafts.js", page)]),
         "",
         "## 按分类 {#by-category}",
         "",

@@ -11,6 +11,7 @@ from markupsafe import escape
 
 from generator.indicators import render
 from generator.indicators.model import FILES, Indicators
+from generator.page_scripts import script_list
 
 JS_DIR = "../../assets/javascripts"
 
@@ -91,10 +92,10 @@ def calculator_page(ctx, model: Indicators, front) -> str:
         "",
         _form(model),
         "",
-        f'<script defer src="{JS_DIR}/indicator-attainment-rules.js"></script>',
-        f'<script defer src="{JS_DIR}/share-link.js"></script>',
-        f'<script defer src="{JS_DIR}/attainment-link.js"></script>',
-        f'<script defer src="{JS_DIR}/indicator-attainment.js"></script>',
+        script_list(
+            f"{JS_DIR}/{name}"
+            for name in ("indicator-attainment-rules.js", "share-link.js", "attainment-link.js", "indicator-attainment.js")
+        ),
         "",
         "## 怎样判断",
         "",

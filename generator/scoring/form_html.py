@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from markupsafe import escape
 
+from generator.page_scripts import script_list
 from generator.scoring.page import bonus_table_md, readings_md
 from generator.scoring.spec import input_spec
 
@@ -278,14 +279,10 @@ def calculator_page(rules, source_text, reviewed: str, related: list[tuple[str, 
         "原文有几处没有写清楚，计算器按下表的读法计分：",
         "",
         readings_md(data, source_text),
-        '<script defer src="rules.js"></script>',
-        '<script defer src="decimal.js"></script>',
-        '<script defer src="score.js"></script>',
-        '<script defer src="eligibility.js"></script>',
-        '<script defer src="view.js"></script>',
-        '<script defer src="../../assets/javascripts/share-link.js"></script>',
-        '<script defer src="link.js"></script>',
-        '<script defer src="calculator.js"></script>',
+        script_list(
+            ["rules.js", "decimal.js", "score.js", "eligibility.js", "view.js",
+             "../../assets/javascripts/share-link.js", "link.js", "calculator.js"]
+        ),
         "",
     ])
 
