@@ -26,6 +26,7 @@ STEPS = (
     "generator.upkeep",
     "generator.content_checks",
     "generator.notfound",
+    "generator.table_wrap",
     "generator.css_purge",
     "generator.js_minify",
     "generator.handbook_pdf",

@@ -68,6 +68,14 @@ PATCHES = (
     ),
     Patch(
         glob="assets/javascripts/bundle.*.min.js",
+        # Plain tables are wrapped for scrolling at build time (table_wrap.py):
+        # wrap only those the build did not.
+        old='M("table:not([class])",e).map(i=>ti(i))',
+        new='M("table:not([class])",e).filter(i=>!i.parentElement.classList.contains("md-typeset__table")).map(i=>ti(i))',
+        why="表格滚动框已在构建时加上",
+    ),
+    Patch(
+        glob="assets/javascripts/bundle.*.min.js",
         # Search reacted to keyup only: a paste or an IME commit showed nothing
         # until another key was released. Listen to "input" as well.
         old='h(e,"keyup"),o).pipe(m(()=>e.value)',
@@ -158,14 +166,21 @@ def _bundle_loader(templates: Path, out: Path) -> list[Problem]:
         # Until then the page is styled as with JavaScript (search box shown:
         # focusing it starts the bundle), except sidebars keep their natural
         # height (extra.css .sw-wait) as Material's script sizes them.
-        "(function(){var done=0,html=document.documentElement,tools=document.querySelector(\"[data-module]\"),"
+        "(function(){var done=0,ready=0,html=document.documentElement,tools=document.querySelector(\"[data-module]\"),"
         f"ev=[{names(BUNDLE_TRIGGERS)}].concat(tools?[]:[{names(BUNDLE_READING_TRIGGERS)}]);"
         "function go(e){if(done||e&&e.target&&e.target.closest&&e.target.closest(\"[data-module]\"))return;done=1;"
         "ev.forEach(function(t){removeEventListener(t,go,true)});"
-        "var s=document.createElement(\"script\");s.onload=function(){html.classList.remove(\"sw-wait\")};"
+        "var s=document.createElement(\"script\");s.onload=function(){ready=1;html.classList.remove(\"sw-wait\")};"
         f"s.src=\"{{{{ '{src}' | url }}}}\";document.body.appendChild(s)}}"
         "html.classList.replace(\"no-js\",\"sw-wait\");"
         "ev.forEach(function(t){addEventListener(t,go,{capture:true,passive:true})});"
+        # On a phone the search icon opened an empty overlay with no cursor (the
+        # bundle that focuses the box was still loading): a second tap was needed
+        # before the keyboard came up. Until the bundle runs, the icon opens the
+        # overlay and puts the cursor in the box itself, inside the tap.
+        "addEventListener(\"click\",function(e){var l=!ready&&e.target.closest&&e.target.closest('label[for=\"__search\"]'),"
+        "t=document.getElementById(\"__search\"),q=document.querySelector(\"[data-md-component=search-query]\");"
+        "if(!l||!t||!q)return;e.preventDefault();t.checked=!t.checked;if(t.checked)q.focus()},true);"
         "if(/[?&]q=/.test(location.search))go();"
         f"else if(!tools)addEventListener(\"load\",function(){{setTimeout(go,{BUNDLE_FALLBACK_MS})}})}})()"
     )

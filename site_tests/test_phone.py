@@ -179,3 +179,31 @@ def test_print_keeps_the_table_layout_even_from_a_phone(phone, base_url):
         bar: getComputedStyle(document.querySelector('.sw-actionbar')).display,
     })""")
     assert shown == {"table": "table", "head": "table-header-group", "row": "table-row", "label": "none", "bar": "none"}
+
+
+def test_one_tap_on_the_search_icon_puts_the_cursor_in_the_box(phone, base_url):
+    """Before the theme's script has loaded, the icon still opens search with the
+    cursor in the box (the phone's keyboard comes up): type at once, read results."""
+    page = phone
+    page.goto(base_url + "case/index.html")
+    page.locator("label.md-header__button[for=__search]").first.tap()
+    assert page.evaluate("document.activeElement.matches('[data-md-component=search-query]')"), "点搜索图标后光标不在搜索框里"
+    page.keyboard.type("结案报告")
+    page.wait_for_function("() => /个符合条件的结果/.test(document.querySelector('.md-search-result__meta').textContent)")
+    assert page.locator(".md-search-result__item").count() > 0
+    # The clear button is a button: 44 × 44 px, and it clears.
+    assert_tap_target(page, ".md-search__options > .md-search__icon")
+    page.locator(".md-search__options > .md-search__icon").tap()
+    assert page.locator(".md-search__input").input_value() == ""
+
+
+def test_the_menus_section_toggles_are_finger_sized(phone, base_url):
+    page = phone
+    page.goto(base_url + "start/sources.html")
+    page.locator("label.md-header__button[for=__drawer]").first.tap()
+    toggles = page.locator(".md-nav__container > label.md-nav__link")
+    shown = [toggles.nth(i) for i in range(toggles.count()) if toggles.nth(i).is_visible()]
+    assert shown, "菜单里没有可见的分节开关"
+    for toggle in shown:
+        box = toggle.bounding_box()
+        assert box["width"] >= 44 and box["height"] >= 44, f"菜单分节开关只有 {box['width']:.0f}×{box['height']:.0f} px"
