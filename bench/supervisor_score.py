@@ -45,6 +45,8 @@ def main() -> None:
         browser = launch(p)
         page = browser.new_page()
         page.goto(page_file.as_uri())
+        # The calculator's scripts start after the first paint (generator/page_scripts.py).
+        page.wait_for_function("typeof window.supervisorScore === 'function'")
         ms = page.evaluate(
             "x => { const t = performance.now(); for (let i = 0; i < 2000; i++) window.supervisorScore(x);"
             " return (performance.now() - t) / 2000; }", EXAMPLE)

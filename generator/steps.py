@@ -30,6 +30,8 @@ STEPS = (
     "generator.css_purge",
     "generator.js_minify",
     "generator.handbook_pdf",
+    # After every step that edits the theme's hashed files: names follow content.
+    "generator.fingerprint",
     # Last: compresses the files every step before it has finished changing.
     "generator.precompress",
 )

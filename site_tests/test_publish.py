@@ -126,3 +126,33 @@ def test_nginx_types_and_missing_pages(nginx_url, site_dir):
     assert body == (site_dir / "forms/group-sign-in/group-sign-in.pdf").read_bytes()
     status, headers, body = get(nginx_url, "/no/such/page/", "br, gzip")
     assert status == 404 and decode(headers, body) == (site_dir / "404.html").read_bytes()
+
+
+def test_a_file_kept_for_a_year_changes_its_name_when_its_content_changes(site_dir):
+    """nginx lets browsers keep NAME.<hash>.min.css|js for a year without asking:
+    that is only safe when the hash is of the file as published (the build purges
+    and patches the theme's files after they were named)."""
+    from generator.fingerprint import HASHED, content_hash
+
+    hashed = [p for p in (site_dir / "assets").rglob("*.min.*") if HASHED.match(p.name)]
+    assert len(hashed) >= 4
+    for path in hashed:
+        assert HASHED.match(path.name)["hash"] == content_hash(path.read_bytes()), f"{path.name} 的名字和内容对不上"
+    page = (site_dir / "forms/group-plan/index.html").read_text(encoding="utf-8")
+    for path in hashed:
+        if path.name.startswith(("main.", "bundle.", "search.")):
+            assert path.name in page, f"表格页没有引用 {path.name}"
+
+
+def test_fingerprints_follow_a_changed_file(tmp_path):
+    from generator.fingerprint import content_hash, postbuild
+
+    css = tmp_path / "assets/stylesheets/main.57a0d79d.min.css"
+    css.parent.mkdir(parents=True)
+    css.write_text("a{color:red}\n/*# sourceMappingURL=main.57a0d79d.min.css.map */", encoding="utf-8")
+    css.with_name(css.name + ".map").write_text("{}", encoding="utf-8")
+    (tmp_path / "index.html").write_text('<link rel="stylesheet" href="assets/stylesheets/main.57a0d79d.min.css">', encoding="utf-8")
+    postbuild(None, tmp_path)
+    new = f"main.{content_hash(b'a{color:red}')}.min.css"
+    assert sorted(p.name for p in css.parent.iterdir()) == [new]
+    assert (tmp_path / "index.html").read_text(encoding="utf-8") == f'<link rel="stylesheet" href="assets/stylesheets/{new}">'
