@@ -11,6 +11,12 @@ nowhere is dead weight. Kept on purpose:
 - anything inside ``:not()``, ``:is()``, ``:has()`` … (not required to match);
 - at-rules other than @media/@supports (fonts, keyframes, @page) as they are.
 
+Of what is left, the rules that can only match what Material's bundle
+creates (search results, the header's shadow once scrolled, tooltips) move to
+a second stylesheet, ``late.<hash>.min.css``, which the bundle loader adds
+when the bundle starts (theme.py), right after the main one. The main
+stylesheet, which every page waits for before showing text, lost a fifth.
+
 The palette stylesheet is purged the same way on its colour attributes: a rule
 for ``[data-md-color-primary=pink]`` goes when no page is pink. Last, a custom
 property (``--md-admonition-icon--bug: url(…)``) that no remaining rule, page
@@ -45,19 +51,35 @@ def load(ctx: Context):
 
 def used_names(site_dir: Path) -> set[str]:
     """Every class and id the built site uses or its scripts may add."""
-    names = set(ALWAYS)
+    return page_names(site_dir) | theme_script_names(site_dir)
+
+
+def page_names(site_dir: Path) -> set[str]:
+    """Classes and ids in the pages as served, or added by our own scripts
+    (which start with the page): what the first paint can need."""
+    names = {"no-js"}
     for page in site_dir.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         for value in _CLASS_ATTR.findall(html):
             names.update(value.split())
         names.update(f"{attr}={value}" for attr, value in _COLOR_ATTR.findall(html))
     for script in site_dir.rglob("*.js"):
-        text = script.read_text(encoding="utf-8", errors="replace")
-        if script.name.startswith("bundle.") or "workers" in script.parts or "lunr" in script.parts:
-            names.update(re.findall(r"md-[a-z0-9_-]+", text))
-        elif "search" not in script.parts:
-            names.update(_WORD.findall(text))
+        if not _theme_script(script) and "search" not in script.parts:
+            names.update(_WORD.findall(script.read_text(encoding="utf-8", errors="replace")))
     return names
+
+
+def theme_script_names(site_dir: Path) -> set[str]:
+    """Names Material's bundle may add once it runs."""
+    names = set(ALWAYS)
+    for script in site_dir.rglob("*.js"):
+        if _theme_script(script):
+            names.update(re.findall(r"md-[a-z0-9_-]+", script.read_text(encoding="utf-8", errors="replace")))
+    return names
+
+
+def _theme_script(script: Path) -> bool:
+    return script.name.startswith("bundle.") or "workers" in script.parts or "lunr" in script.parts
 
 
 def _without_arguments(selector: str) -> str:
@@ -111,6 +133,23 @@ def purge(css: str, names: set[str]) -> str:
         return ",".join(kept) + "{" + tinycss2.serialize(rule.content).strip() + "}" if kept else None
 
     return _rewrite(css, keep_matching)
+
+
+def split(css: str, first: set[str], later: set[str]) -> tuple[str, str]:
+    """``(main, late)``: the selectors that can match with ``first`` names, and
+    those that need names only ``later`` brings (``later`` includes ``first``).
+    @media and @supports wrappers are kept on both sides."""
+    main = purge(css, first)
+
+    def only_later(rule) -> str | None:
+        kept = [s for s in _selectors(rule.prelude) if _matches(s, later) and not _matches(s, first)]
+        return ",".join(kept) + "{" + tinycss2.serialize(rule.content).strip() + "}" if kept else None
+
+    late = "".join(_rewrite_rules(
+        [r for r in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True) if r.type != "at-rule" or r.lower_at_keyword in ("media", "supports")],
+        only_later,
+    ))
+    return main, late
 
 
 def _rewrite(css: str, rewrite_rule) -> str:
@@ -179,12 +218,29 @@ def mentioned_properties(site_dir: Path, skip: set[Path]) -> set[str]:
 
 
 def postbuild(ctx: Context, site_dir: Path) -> None:
-    names = used_names(site_dir)
+    first = page_names(site_dir)
+    names = first | theme_script_names(site_dir)
     sheets = [s for pattern in THEME_CSS for s in site_dir.glob(pattern)]
     purged = {sheet: purge(sheet.read_text(encoding="utf-8"), names) for sheet in sheets}
+    main = next(s for s in sheets if s.name.startswith("main."))
+    purged[main], late_css = split(purged[main], first, names)
+    late = main.with_name("late.00000000.min.css")
+    purged[late] = late_css
     purged = drop_unused_properties(purged, mentioned_properties(site_dir, set(sheets)))
     for sheet, css in purged.items():
         sheet.write_text(css, encoding="utf-8")
         source_map = sheet.with_name(sheet.name + ".map")
         if source_map.is_file():  # maps the original, not the purged file
             source_map.unlink()
+    # fingerprint.py names it by content, as it does the main sheet.
+    _point_pages_at(site_dir, main.name, late.name)
+
+
+def _point_pages_at(site_dir: Path, main: str, late: str) -> None:
+    """``<link … main.css data-sw-late="… late.css">``: where the bundle loader finds it."""
+    link = re.compile(r'(<link rel="stylesheet" href="([^"]*)' + re.escape(main) + r'")')
+    for page in site_dir.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        new = link.sub(lambda m: f'{m.group(1)} data-sw-late="{m.group(2)}{late}"', html, count=1)
+        if new != html:
+            page.write_text(new, encoding="utf-8")

@@ -170,6 +170,9 @@ def _bundle_loader(templates: Path, out: Path) -> list[Problem]:
         f"ev=[{names(BUNDLE_TRIGGERS)}].concat(tools?[]:[{names(BUNDLE_READING_TRIGGERS)}]);"
         "function go(e){if(done||e&&e.target&&e.target.closest&&e.target.closest(\"[data-module]\"))return;done=1;"
         "ev.forEach(function(t){removeEventListener(t,go,true)});"
+        # Styles for what the bundle creates (css_purge.py), next to the main sheet.
+        "var m=document.querySelector(\"link[data-sw-late]\");if(m){var c=document.createElement(\"link\");"
+        "c.rel=\"stylesheet\";c.href=m.getAttribute(\"data-sw-late\");m.after(c)}"
         "var s=document.createElement(\"script\");s.onload=function(){ready=1;html.classList.remove(\"sw-wait\")};"
         f"s.src=\"{{{{ '{src}' | url }}}}\";document.body.appendChild(s)}}"
         "html.classList.replace(\"no-js\",\"sw-wait\");"

@@ -3,7 +3,7 @@ minified, without changing what any page looks like or does."""
 
 import tinycss2
 
-from generator.css_purge import drop_unused_properties, purge
+from generator.css_purge import drop_unused_properties, purge, split
 from generator.js_minify import ours, postbuild
 from generator.stylesheets import compact
 
@@ -17,6 +17,32 @@ def test_purge_drops_rules_for_names_no_page_uses():
 def test_purge_keeps_what_a_selector_only_mentions_in_arguments():
     css = ".md-typeset :not(.md-blog)>p{margin:0}@media screen{.md-typeset{color:red}.gone{color:red}}"
     assert purge(css, {"md-typeset"}) == ".md-typeset :not(.md-blog)>p{margin:0}@media screen{.md-typeset{color:red}}"
+
+
+def test_rules_only_the_theme_script_can_match_wait_for_it():
+    css = (
+        ".md-header{top:0}.md-header--shadow{box-shadow:1px}.md-search-result__link,.md-nav{display:block}"
+        "@media screen{.md-tooltip{opacity:0}.md-header{left:0}}@keyframes fade{to{opacity:1}}"
+    )
+    first = {"md-header", "md-nav"}
+    later = first | {"md-header--shadow", "md-search-result__link", "md-tooltip"}
+    main, late = split(css, first, later)
+    assert main == ".md-header{top:0}.md-nav{display:block}@media screen{.md-header{left:0}}@keyframes fade{to{opacity:1}}"
+    assert late == ".md-header--shadow{box-shadow:1px}.md-search-result__link{display:block}@media screen{.md-tooltip{opacity:0}}"
+
+
+def test_the_late_stylesheet_arrives_with_the_theme_script(page, base_url, site_dir):
+    late = next((site_dir / "assets/stylesheets").glob("late.*.min.css")).name
+    main = next((site_dir / "assets/stylesheets").glob("main.*.min.css")).read_text(encoding="utf-8")
+    assert ".md-search-result__link" not in main, "只有主题脚本才会生成的元素，样式不该挡在首次绘制之前"
+    page.goto(base_url + "case/index.html")
+    assert not page.evaluate("[...document.styleSheets].some(s => (s.href || '').includes('/late.'))")
+    page.locator(".md-search__input").click()
+    page.keyboard.type("结案")
+    page.wait_for_function("() => document.querySelector('.md-search-result__link')")
+    order = page.evaluate("[...document.querySelectorAll('link[rel=stylesheet]')].map(l => l.href.split('/').pop())")
+    assert order.index(late) == order.index(next(n for n in order if n.startswith("main."))) + 1, order
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-search-result__link')).display") == "block"
 
 
 def test_purge_drops_palette_colours_no_page_has():
