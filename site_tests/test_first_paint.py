@@ -92,3 +92,31 @@ def test_the_theme_script_does_not_wrap_a_table_twice(page, base_url):
     page.wait_for_timeout(300)
     assert page.evaluate("document.querySelectorAll('.md-typeset__scrollwrap .md-typeset__scrollwrap').length") == 0
     assert page.evaluate("document.querySelectorAll('.md-typeset__scrollwrap').length") >= 1
+
+
+# Layout shifts so far (not caused by input); entries only reach an observer.
+LAYOUT_SHIFT = """() => new Promise(done => {
+  let total = 0;
+  new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value; })
+    .observe({type: 'layout-shift', buffered: true});
+  setTimeout(() => done(total), 250);
+})"""
+
+SHIFT_PAGES = [path for path, _ in MODULE_PAGES] + ["forms/group-sign-in/index.html", "tools/archive-code/index.html"]
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_nothing_on_screen_moves_when_the_page_scripts_start(browser, base_url, width):
+    """The scripts arrive after the text is on screen: what they add was
+    hidden or had its room kept, so no layout shift (Lighthouse's CLS)."""
+    context = browser.new_context(viewport={"width": width, "height": 740}, locale="zh-CN")
+    page = context.new_page()
+    moved = {}
+    for path in SHIFT_PAGES:
+        page.goto(base_url + path)
+        page.wait_for_timeout(300)
+        shift = page.evaluate(LAYOUT_SHIFT)
+        if shift > 0.01:
+            moved[path] = round(shift, 3)
+    context.close()
+    assert not moved, f"脚本开始后页面内容移动了（累计布局偏移）：{moved}"

@@ -136,12 +136,32 @@ def word_scripts(form: Form, page: str) -> tuple[str, ...]:
     return (_rel(ZIP_JS, page), _rel(WORD_FILLER, page), _rel(f"forms/{form.id}/{WORD_JS % form.id}", page))
 
 
+DRAFTS_HEADING = "本机草稿"
+DRAFTS_INTRO = (
+    "下面是这台电脑的浏览器里保存的表格草稿（只列表格名称和时间，不显示填写内容）。"
+    "草稿可能含有服务对象的资料：办公室电脑多人共用，用完请删除。"
+)
+DRAFTS_CLEAR_ALL = "清除本机全部草稿"
+
+
 def drafts_list(forms_root: str, max_age_days: int) -> str:
-    """The 本机草稿 list (filled by checker/js/drafts.js; hidden without JavaScript,
-    since without it no draft is ever saved)."""
+    """The 本机草稿 box; checker/js/drafts.js lists the drafts in its body.
+
+    Without JavaScript no draft is ever saved, so the box stays hidden; with
+    it, the inline line after the box shows it while the page is still being
+    read, so the box is there from the first paint and the list that arrives
+    later (page_scripts.py) does not push the page down."""
     return (
         f'<div class="sw-drafts js-drafts no-print" data-forms-root="{forms_root}" '
-        f'data-max-age-days="{max_age_days}" hidden></div>'
+        f'data-max-age-days="{max_age_days}" hidden>'
+        f'<h2 class="sw-drafts__title" id="local-drafts" tabindex="-1">{DRAFTS_HEADING}</h2>'
+        f"<p>{DRAFTS_INTRO}</p>"
+        # One blank line (an ideographic space, so it is as tall as a line of
+        # Chinese) where drafts.js writes "none" or the list.
+        '<div class="sw-drafts__body"><p aria-hidden="true">\u3000</p></div>'
+        f'<button type="button" class="md-button sw-button sw-drafts__clear js-drafts-clear">{DRAFTS_CLEAR_ALL}</button>'
+        '<p class="sw-drafts__status" role="status"></p>'
+        "</div><script>document.currentScript.previousElementSibling.hidden=false</script>"
     )
 
 

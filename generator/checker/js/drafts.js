@@ -4,7 +4,8 @@
  * 清除本机全部草稿 for a shared office computer.
  *
  * Starts from .js-drafts[data-max-age-days][data-forms-root] (written by
- * generator/forms/formpages.py, hidden until this script shows it). Drafts are
+ * generator/forms/formpages.py with its heading, text and button; this script
+ * fills its body). Drafts are
  * the localStorage items form-ui.js writes under "sw-draft:<form id>". The list
  * shows only the form's title and two times, never what a draft contains, so
  * opening it on a shared computer shows nobody's client data. Stored text only
@@ -25,10 +26,8 @@
   var DAY_MS = 86400000;
   var FORM_ID = /^[a-z0-9][a-z0-9_-]*$/;
 
-  /** All user-facing text. */
+  /** All user-facing text this script writes (the box's heading, text and button are in the page). */
   var TEXT = {
-    heading: "本机草稿",
-    intro: "下面是这台电脑的浏览器里保存的表格草稿（只列表格名称和时间，不显示填写内容）。草稿可能含有服务对象的资料：办公室电脑多人共用，用完请删除。",
     none: "这台电脑的浏览器里没有保存表格草稿。",
     count: function (n) { return "共 " + n + " 份草稿。"; },
     columns: ["表格", "保存时间", "到期自动删除", "操作"],
@@ -40,7 +39,6 @@
     current: "（本页）",
     confirmRemove: function (title) { return "确定删除《" + title + "》在本机的草稿吗？已填写的内容会全部清空，无法恢复。"; },
     removed: function (title) { return "已删除《" + title + "》的草稿。"; },
-    clearAll: "清除本机全部草稿",
     confirmClearAll: function (n) {
       return "确定清除这台电脑上本站保存的全部内容吗？" + (n ? "共 " + n + " 份表格草稿，" : "") +
         "所有表格的已填写内容都会清空，无法恢复。需要保留的请先导出或打印。";
@@ -125,16 +123,11 @@
     var form = document.querySelector('form[data-module="sw-form"][data-form-id]');
     var here = form ? form.getAttribute("data-form-id") : null;
 
-    var $heading = el("h2", TEXT.heading, "sw-drafts__title");
-    $heading.id = "local-drafts";
-    $heading.tabIndex = -1;
-    var $intro = el("p", TEXT.intro);
-    var $body = el("div", null, "sw-drafts__body");
-    var $clear = el("button", TEXT.clearAll, "md-button sw-button sw-drafts__clear js-drafts-clear");
-    $clear.type = "button";
-    var $status = el("p", "", "sw-drafts__status");
-    $status.setAttribute("role", "status");
-    [$heading, $intro, $body, $clear, $status].forEach(function (n) { $root.appendChild(n); });
+    // Heading, text and button are in the page (formpages.py): shown from the first paint.
+    var $heading = $root.querySelector(".sw-drafts__title");
+    var $body = $root.querySelector(".sw-drafts__body");
+    var $clear = $root.querySelector(".js-drafts-clear");
+    var $status = $root.querySelector(".sw-drafts__status");
     $root.hidden = false;
 
     function render() {
