@@ -30,6 +30,7 @@ STEPS = (
     "generator.css_purge",
     "generator.js_minify",
     "generator.handbook_pdf",
+    "generator.html_squeeze",
     # After every step that edits the theme's hashed files: names follow content.
     "generator.fingerprint",
     # Last: compresses the files every step before it has finished changing.

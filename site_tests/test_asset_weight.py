@@ -108,3 +108,19 @@ def test_minify_touches_only_our_scripts_and_keeps_them_working(tmp_path):
     assert "note" not in text and "why" not in text
     assert '/a\\/b/g' in text and '"x  // not a comment"' in text
     assert (tmp_path / "search/search_index.js").read_text(encoding="utf-8") == "// kept\n"
+
+
+def test_pages_lose_only_whitespace_html_renders_as_one_space():
+    from generator.html_squeeze import squeeze
+
+    assert squeeze("<div>\n    <p>  a  b \n\n c</p>\n\n  </div>") == "<div>\n<p> a b\nc</p>\n</div>"
+    # Attribute values, comments and code are copied as they are; script text may hold "<" and quotes.
+    kept = '<a title="x  >  y"  href="z">t</a><!--  c  --><pre>  x\n\n  y</pre><code>a   b</code><script>if(a<b){x="  "}</script>'
+    assert squeeze(kept) == kept
+    assert squeeze('<script>a<"b</script>\n\n  <p>  z</p>') == '<script>a<"b</script>\n<p> z</p>'
+    assert squeeze("<textarea>\n\n a</textarea>  <kbd>Ctrl  +  C</kbd>") == "<textarea>\n\n a</textarea> <kbd>Ctrl  +  C</kbd>"
+
+
+def test_built_pages_carry_no_template_indentation(site_dir):
+    page = (site_dir / "case/intake.html").read_text(encoding="utf-8")
+    assert "\n  " not in page.split("<body", 1)[1].replace("<pre", "\0").split("\0")[0]
