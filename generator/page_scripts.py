@@ -10,7 +10,10 @@ add is hidden or empty until they run (the 检查 button, the drafts list,
 the result panel), so nothing on screen moves when they start.
 
 While they load, ``<html data-sw-scripts="loading">``; then ``"ready"``.
-Tests wait for that instead of guessing a delay.
+Tests wait for that instead of guessing a delay. Until then a calculator's or
+tool's boxes and buttons are disabled, and so are a form's buttons that need
+the script: someone (or a test) who starts typing at once is made to wait
+for the script instead of typing into a page that cannot answer yet.
 """
 
 from __future__ import annotations
@@ -18,6 +21,11 @@ from __future__ import annotations
 import json
 
 CLASS = "sw-scripts"
+# Controls of calculators and tools (every module but a form). Their scripts
+# must not disable these at start: the loader enables them after the scripts ran.
+HELD = ",".join(
+    f"[data-module]:not([data-module=sw-form]) {tag}" for tag in ("input", "select", "textarea", "button")
+)
 
 # They start once the browser reports the first contentful paint (a paint
 # entry comes after the frame is on screen; a rAF callback comes before it).
@@ -29,9 +37,16 @@ LOADER = (
     "JSON.parse(s.textContent).forEach(function(src){if(srcs.indexOf(src)<0)srcs.push(src)})});"
     "if(!srcs.length)return;"
     'html.setAttribute("data-sw-scripts","loading");'
+    # A calculator or tool does nothing until its script runs: its boxes and
+    # buttons are disabled till then (forms stay fillable without JavaScript;
+    # their script-only buttons are disabled in the page, webform.py).
+    f'var held=document.querySelectorAll("{HELD}");'
+    '[].forEach.call(held,function(e){if(!e.disabled){e.disabled=true;e.setAttribute("data-sw-held","")}});'
+    "function ready(){[].forEach.call(document.querySelectorAll(\"[data-sw-held]\"),function(e){"
+    'e.disabled=false;e.removeAttribute("data-sw-held")});html.setAttribute("data-sw-scripts","ready")}'
     "function go(){if(done)return;done=1;var left=srcs.length;"
     "srcs.forEach(function(src){var s=document.createElement(\"script\");s.src=src;s.async=false;"
-    's.onload=s.onerror=function(){if(!--left)html.setAttribute("data-sw-scripts","ready")};'
+    "s.onload=s.onerror=function(){if(!--left)ready()};"
     "document.body.appendChild(s)})}"
     "function later(){setTimeout(go,0)}"
     "try{new PerformanceObserver(function(list,obs){"

@@ -120,3 +120,28 @@ def test_nothing_on_screen_moves_when_the_page_scripts_start(browser, base_url, 
             moved[path] = round(shift, 3)
     context.close()
     assert not moved, f"脚本开始后页面内容移动了（累计布局偏移）：{moved}"
+
+
+def test_typing_at_once_waits_for_the_script_instead_of_being_lost(page, base_url):
+    """Straight after "load" (the scripts may not have arrived): a calculator's
+    boxes and a form's script-only buttons are disabled until they have, so a
+    person or a test that starts at once is held back, not ignored."""
+    from playwright.sync_api import Page
+
+    goto = Page.goto.__wrapped__  # without the harness's wait for the scripts
+    goto(page, base_url + "calculators/supervisor-selection/index.html")
+    page.fill("#ssc-written", "85")
+    page.fill("#ssc-interview", "90")
+    assert page.locator(".js-total").first.inner_text() == "52.5"
+
+    goto(page, base_url + "tools/deadlines/index.html")
+    page.fill("#dc-n", "5")
+    page.locator(".js-count-form button[type=submit]").click()
+    assert page.locator(".js-count-result").inner_text().strip() or page.locator(".js-count-error").inner_text().strip()
+    assert "tools/deadlines" in page.url and "?" not in page.url, "脚本未到时按钮把表单提交了，页面被重新打开"
+
+    goto(page, base_url + "forms/group-sign-in/index.html")
+    rows = page.locator("table.sw-table tbody tr.sw-row")
+    before = rows.count()
+    page.locator(".js-add-row").first.click()
+    assert rows.count() == before + 1

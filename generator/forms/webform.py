@@ -129,7 +129,7 @@ def _table(f: Field) -> str:
     rows = "".join(_row(f, str(r)) for r in range(f.start_rows))
     template = _row(f, "__ROW__")
     add = (
-        f'<button type="button" class="md-button sw-button js-add-row" data-table="{f.id}">添加一行</button>'
+        f'<button type="button" class="md-button sw-button js-add-row" data-table="{f.id}" disabled>添加一行</button>'
     )
     return (
         f'<div class="sw-table-wrap"><table class="sw-table{" sw-table--numbered" if numbers_itself(f) else ""}" id="f-{f.id}" tabindex="-1" aria-labelledby="f-{f.id}-label"'
@@ -164,7 +164,7 @@ def _row(f: Field, row: str) -> str:
         f"<td>{_cell_label(c, f'f-{f.id}-{row}-{c.id}')}{_cell_control(c, f'f-{f.id}-{row}-{c.id}', f'{f.id}.{row}.{c.id}', f'{c.label}')}</td>"
         for c in f.columns
     )
-    remove = f'<button type="button" class="sw-link-button js-remove-row" aria-label="删除这一行">删除</button>'
+    remove = f'<button type="button" class="sw-link-button js-remove-row" aria-label="删除这一行" disabled>删除</button>'
     return f'<tr class="sw-row"><td class="sw-rownum">{n}</td>{cells}<td class="sw-row-actions no-print">{remove}</td></tr>'
 
 
@@ -240,7 +240,7 @@ def form_html(form: Form, org_name: str, word_scripts: tuple[str, ...] = ()) -> 
     toolbar = (
         '<div class="sw-toolbar no-print" role="group" aria-label="表格操作">'
         '<button type="button" class="md-button md-button--primary sw-button js-check" hidden>检查</button>'
-        '<button type="button" class="md-button sw-button js-print">打印</button>'
+        '<button type="button" class="md-button sw-button js-print" disabled>打印</button>'
         + (
             f'<button type="button" class="md-button sw-button js-word" hidden data-scripts="{escape(" ".join(word_scripts))}">'
             "下载已填写的 Word 文件</button>"
@@ -264,7 +264,7 @@ def form_html(form: Form, org_name: str, word_scripts: tuple[str, ...] = ()) -> 
         '<div class="sw-actionbar no-print" role="group" aria-label="表格操作（底部）">'
         '<button type="button" class="md-button md-button--primary sw-button js-check" hidden>检查</button>'
         '<button type="button" class="md-button sw-button js-save-draft" hidden>保存草稿</button>'
-        '<button type="button" class="md-button sw-button js-print">打印</button>'
+        '<button type="button" class="md-button sw-button js-print" disabled>打印</button>'
         + (
             # 下载 gives what the worker filled in: the Word file when the site makes one, else the data file.
             '<button type="button" class="md-button sw-button js-word" hidden aria-label="下载已填写的 Word 文件">下载</button>'

@@ -279,6 +279,8 @@
       formEl.setAttribute("data-sw-form-init", "true");
       fieldsOf(formEl).forEach(function (w) { if (w.getAttribute("data-type") === "table") { renumber(w); } });
       Array.prototype.forEach.call(formEl.querySelectorAll(".js-word"), function (b) { b.hidden = false; });
+      // Disabled in the page: they do nothing without this script (row buttons: renumber()).
+      Array.prototype.forEach.call(formEl.querySelectorAll(".js-print"), function (b) { b.disabled = false; });
       formEl.addEventListener("click", function (event) {
         var target = event.target.closest("button");
         if (!target || !formEl.contains(target)) { return; }
