@@ -191,7 +191,9 @@ def test_one_tap_on_the_search_icon_puts_the_cursor_in_the_box(phone, base_url):
     page.keyboard.type("结案报告")
     page.wait_for_function("() => /个符合条件的结果/.test(document.querySelector('.md-search-result__meta').textContent)")
     assert page.locator(".md-search-result__item").count() > 0
-    # The clear button is a button: 44 × 44 px, and it clears.
+    # The clear button is a button: 44 × 44 px once it has grown in (a 0.15 s transition), and it clears.
+    page.wait_for_function("() => { const r = document.querySelector('.md-search__options > .md-search__icon').getBoundingClientRect();"
+                           " return r.width >= 44 && r.height >= 44; }", timeout=3000)
     assert_tap_target(page, ".md-search__options > .md-search__icon")
     page.locator(".md-search__options > .md-search__icon").tap()
     assert page.locator(".md-search__input").input_value() == ""
