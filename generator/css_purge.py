@@ -228,10 +228,7 @@ def postbuild(ctx: Context, site_dir: Path) -> None:
     purged[late] = late_css
     purged = drop_unused_properties(purged, mentioned_properties(site_dir, set(sheets)))
     for sheet, css in purged.items():
-        sheet.write_text(css, encoding="utf-8")
-        source_map = sheet.with_name(sheet.name + ".map")
-        if source_map.is_file():  # maps the original, not the purged file
-            source_map.unlink()
+        sheet.write_text(css, encoding="utf-8")  # fingerprint.py drops the theme's stale source maps
     # fingerprint.py names it by content, as it does the main sheet.
     _point_pages_at(site_dir, main.name, late.name)
 
